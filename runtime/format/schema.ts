@@ -142,6 +142,8 @@ export const noteSchema = z
 
 export const playbookSchema = z
   .object({
+    /** A link to `playbook.schema.json` so code editors validate the file; ignored by Bulwark. */
+    $schema: z.string().max(2000).optional(),
     format: z.literal(CURRENT_FORMAT),
     id: playbookId,
     name: shortText.min(1),
