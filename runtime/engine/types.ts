@@ -149,6 +149,8 @@ export interface StartOptions {
   inputs?: Record<string, unknown>
   signal?: AbortSignal
   onEvent?: (event: RunEvent) => void
+  /** Called after every state change with the live state, so a host can persist it for `recover`. */
+  onCheckpoint?: (state: RunState) => void
 }
 
 export interface RunResult {
