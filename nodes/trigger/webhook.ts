@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { defineNode } from '../../runtime/node-type.ts'
+
+/**
+ * `trigger.webhook`: starts the playbook on any JSON posted to its webhook URL. The output is the
+ * payload as received (the server checks the trigger's HMAC secret before queueing the run).
+ */
+export const triggerWebhook = defineNode({
+  type: 'trigger.webhook',
+  version: 1,
+  category: 'trigger',
+  title: 'Webhook',
+  description: 'Starts the playbook when JSON is posted to its webhook URL; outputs the payload.',
+  icon: 'webhook',
+  params: z.object({}),
+  output: z.unknown(),
+  run({ ctx }) {
+    return { output: ctx.trigger ?? null }
+  },
+})
