@@ -1,0 +1,12 @@
+import { benchEngine, type Row } from './engine.ts'
+
+/** `npm run bench`: prints the figures that the README's Performance section reports. */
+async function main(): Promise<void> {
+  const rows: Row[] = [...(await benchEngine())]
+  const width = Math.max(...rows.map((r) => r.name.length))
+  console.log(`Bulwark benchmarks — node ${process.version}, ${new Date().toISOString()}`)
+  for (const r of rows)
+    console.log(`${r.name.padEnd(width)}  ${r.value}${r.target ? `   (target ${r.target})` : ''}`)
+}
+
+await main()
