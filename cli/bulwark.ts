@@ -3,6 +3,7 @@ import { Command, Option } from 'commander'
 import { createBuiltinRegistry } from '../nodes/registry.ts'
 import { fmtCommand } from './commands/fmt.ts'
 import { runCommand } from './commands/run.ts'
+import { testCommand } from './commands/test.ts'
 import { validateCommand } from './commands/validate.ts'
 
 /** The `bulwark` command: validate, format and run playbook files. */
@@ -50,5 +51,13 @@ program
       process.exitCode = await runCommand(file, { ...opts, color: process.stdout.isTTY }, registry)
     },
   )
+
+program
+  .command('test')
+  .description('run playbook test files (cases with events, decisions and expectations)')
+  .argument('<files...>', 'test JSON files')
+  .action(async (files: string[]) => {
+    process.exitCode = await testCommand(files, registry)
+  })
 
 await program.parseAsync()
