@@ -1,34 +1,37 @@
-#!/usr/bin/env node
-import { Command, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
 import { createBuiltinRegistry } from '../nodes/registry.ts'
 import { fmtCommand } from './commands/fmt.ts'
 import { runCommand } from './commands/run.ts'
 import { testCommand } from './commands/test.ts'
 import { validateCommand } from './commands/validate.ts'
 
-/** The `bulwark` command: validate, format and run playbook files. */
+/**
+ * The `bulwark` command: validate, format, run and test playbook files.
+ * Exit codes: 0 ok, 1 a run or test failed, 2 invalid input or usage.
+ */
+const registry = createBuiltinRegistry()
+
 const program = new Command()
   .name('bulwark')
-  .description('Validate, format and run Bulwark playbooks')
+  .description('Validate, format, run and test Bulwark playbooks')
   .showHelpAfterError()
-
-const registry = createBuiltinRegistry()
+  .exitOverride()
 
 program
   .command('validate')
-  .description('check playbook files and print every problem')
-  .argument('<files...>', 'playbook JSON files')
-  .action(async (files: string[]) => {
-    process.exitCode = await validateCommand(files, registry)
+  .description('check playbook files (or the playbooks under folders) and print every problem')
+  .argument('<paths...>', 'playbook files or folders')
+  .action(async (paths: string[]) => {
+    process.exitCode = await validateCommand(paths, registry)
   })
 
 program
   .command('fmt')
   .description('rewrite playbook files in canonical form')
-  .argument('<files...>', 'playbook JSON files')
+  .argument('<paths...>', 'playbook files or folders')
   .option('--check', 'only list files that are not canonical (exit 1 if any)')
-  .action(async (files: string[], opts: { check?: boolean }) => {
-    process.exitCode = await fmtCommand(files, opts, registry)
+  .action(async (paths: string[], opts: { check?: boolean }) => {
+    process.exitCode = await fmtCommand(paths, opts, registry)
   })
 
 program
@@ -36,17 +39,14 @@ program
   .description('run a playbook and print its live trace')
   .argument('<playbook>', 'playbook JSON file')
   .option('-e, --event <file>', 'the trigger event (JSON file)')
-  .addOption(
-    new Option('-m, --mode <mode>', 'test simulates side effects')
-      .choices(['test', 'production'])
-      .default('test'),
-  )
-  .option('--json', 'print events as JSON lines')
+  .option('-s, --simulate', 'test mode: side-effecting nodes return their sample response')
+  .option('--json', 'print one JSON summary { status, output, error, steps } instead of the trace')
+  .option('--events', 'print every trace event as a JSON line')
   .option('--state-out <file>', 'write the final run state (JSON) to a file')
   .action(
     async (
       file: string,
-      opts: { event?: string; mode: 'test' | 'production'; json?: boolean; stateOut?: string },
+      opts: { event?: string; simulate?: boolean; json?: boolean; events?: boolean; stateOut?: string },
     ) => {
       process.exitCode = await runCommand(file, { ...opts, color: process.stdout.isTTY }, registry)
     },
@@ -54,10 +54,18 @@ program
 
 program
   .command('test')
-  .description('run playbook test files (cases with events, decisions and expectations)')
-  .argument('<files...>', 'test JSON files')
-  .action(async (files: string[]) => {
-    process.exitCode = await testCommand(files, registry)
+  .description('run playbook test files (folders are searched for them)')
+  .argument('[paths...]', 'test files or folders (default: .)')
+  .option('--junit <file>', 'also write JUnit XML for CI')
+  .action(async (paths: string[], opts: { junit?: string }) => {
+    process.exitCode = await testCommand(paths, opts, registry)
   })
 
-await program.parseAsync()
+try {
+  await program.parseAsync()
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version end with exit code 0; usage errors (already printed) with 2.
+    process.exitCode = err.exitCode === 0 ? 0 : 2
+  } else throw err
+}

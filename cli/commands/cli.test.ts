@@ -47,10 +47,10 @@ describe('bulwark validate', () => {
     expect(c.text()).toContain('phishing-triage.json: ok')
   })
 
-  it('lists every problem with its path and node id, and exits 1', async () => {
+  it('lists every problem with its path and node id, and exits 2', async () => {
     const file = await tempFile('broken.json', JSON.stringify(broken))
     const c = capture()
-    expect(await validateCommand([file], registry, c.out)).toBe(1)
+    expect(await validateCommand([file], registry, c.out)).toBe(2)
     expect(c.text()).toMatch(/UNKNOWN_NODE_VERSION .*\[node b\]/)
     expect(c.text()).toMatch(/\$\.edges\[1\]\.to: DANGLING_EDGE/)
   })
@@ -58,8 +58,17 @@ describe('bulwark validate', () => {
   it('reports malformed JSON with line and column', async () => {
     const file = await tempFile('bad.json', '{\n  "id": "x",\n  oops\n}')
     const c = capture()
-    expect(await validateCommand([file], registry, c.out)).toBe(1)
+    expect(await validateCommand([file], registry, c.out)).toBe(2)
     expect(c.text()).toMatch(/INVALID_JSON line 3, column 3/)
+  })
+})
+
+describe('bulwark validate on folders', () => {
+  it('finds the playbooks under a folder and skips other JSON files', async () => {
+    const c = capture()
+    expect(await validateCommand([join(import.meta.dirname, '../../examples')], registry, c.out)).toBe(0)
+    expect(c.text()).toContain('phishing-triage.json: ok')
+    expect(c.text()).not.toContain('alerts')
   })
 })
 
@@ -78,7 +87,7 @@ describe('bulwark fmt', () => {
   it('leaves an invalid file untouched', async () => {
     const content = JSON.stringify(broken)
     const file = await tempFile('broken.json', content)
-    expect(await fmtCommand([file], {}, registry, capture().out)).toBe(1)
+    expect(await fmtCommand([file], {}, registry, capture().out)).toBe(2)
     expect(await readFile(file, 'utf8')).toBe(content)
   })
 })
@@ -86,15 +95,29 @@ describe('bulwark fmt', () => {
 describe('bulwark run', () => {
   it('runs the example against a sample alert and prints the trace', async () => {
     const c = capture()
-    expect(await runCommand(example, { event: alert, color: false }, registry, {}, c.out)).toBe(0)
+    expect(
+      await runCommand(example, { event: alert, simulate: true, color: false }, registry, {}, c.out),
+    ).toBe(0)
     expect(c.text()).toMatch(/✔ ticket/)
     expect(c.text()).toMatch(/approve_block skipped/)
     expect(c.text()).toMatch(/run finished succeeded/)
   })
 
-  it('prints JSON lines with increasing sequence numbers', async () => {
+  it('prints a JSON summary with the status, outputs and every step', async () => {
     const c = capture()
-    await runCommand(example, { event: alert, json: true }, registry, {}, c.out)
+    expect(await runCommand(example, { event: alert, simulate: true, json: true }, registry, {}, c.out)).toBe(
+      0,
+    )
+    const summary = JSON.parse(c.text())
+    expect(summary.status).toBe('succeeded')
+    expect(summary.output.suspicious).toBe(true)
+    expect(summary.steps).toContainEqual({ node: 'approve_block', status: 'skipped' })
+    expect(summary.steps).toContainEqual({ node: 'suspicious', status: 'succeeded', ports: ['true'] })
+  })
+
+  it('prints event JSON lines with increasing sequence numbers', async () => {
+    const c = capture()
+    await runCommand(example, { event: alert, simulate: true, events: true }, registry, {}, c.out)
     const events = c.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
     expect(events[0].type).toBe('run.started')
     expect(events.at(-1).type).toBe('run.finished')
@@ -107,6 +130,14 @@ describe('bulwark run', () => {
     expect(await runCommand(example, { event: bad }, registry, {}, c.out)).toBe(2)
     expect(c.text()).toMatch(/event is not valid JSON/)
   })
+
+  it('refuses to run an invalid playbook and exits 2', async () => {
+    const file = await tempFile('broken.json', JSON.stringify(broken))
+    const c = capture()
+    expect(await runCommand(file, {}, registry, {}, c.out)).toBe(2)
+    expect(c.text()).toContain('DANGLING_EDGE')
+    expect(c.text()).toMatch(/event is not valid JSON/)
+  })
 })
 
 describe('bulwark test', () => {
@@ -117,7 +148,11 @@ describe('bulwark test', () => {
     }
     const file = await tempFile('t.json', JSON.stringify(spec))
     const c = capture()
-    expect(await testCommand([file], registry, {}, c.out)).toBe(1)
+    const junit = join(file, '..', 'junit.xml')
+    expect(await testCommand([file], { junit }, registry, {}, c.out)).toBe(1)
+    expect(await readFile(junit, 'utf8')).toContain(
+      '<failure message="node &quot;by_severity&quot; fired [default]',
+    )
     expect(c.text()).toContain('node "by_severity" fired [default], expected [urgent]')
     expect(c.text()).toContain('0 passed, 1 failed')
   })

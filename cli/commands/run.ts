@@ -2,14 +2,18 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { createEngine } from '../../runtime/engine/engine.ts'
 import type { EngineDeps, RunEvent, RunResult } from '../../runtime/engine/types.ts'
-import type { NodeRegistry, RunMode } from '../../runtime/node-type.ts'
+import type { NodeRegistry } from '../../runtime/node-type.ts'
 import { folderLoader, formatProblems, loadPlaybookFile } from '../load-playbook.ts'
 import { formatEvent } from '../print-trace.ts'
 
 export interface RunOptions {
   event?: string
-  mode?: RunMode
+  /** Test mode: side-effecting nodes return their sample response instead of calling out. */
+  simulate?: boolean
+  /** One JSON summary object on stdout instead of the live trace. */
   json?: boolean
+  /** Every trace event as a JSON line. */
+  events?: boolean
   stateOut?: string
   color?: boolean
 }
@@ -26,9 +30,28 @@ async function readEvent(file: string | undefined): Promise<unknown> {
   }
 }
 
+/** The `--json` summary: status, outputs, error and one entry per node. */
+export function runSummary(result: RunResult) {
+  return {
+    status: result.status,
+    output: result.outputs ?? null,
+    ...(result.error
+      ? { error: { code: result.error.code, message: result.error.message, nodeId: result.error.nodeId } }
+      : {}),
+    steps: Object.entries(result.state.nodes).map(([node, s]) => ({
+      node,
+      status: s.status,
+      ...(s.ports ? { ports: s.ports } : {}),
+      ...(s.simulated ? { simulated: true } : {}),
+      ...(s.error ? { error: { code: s.error.code, message: s.error.message } } : {}),
+    })),
+  }
+}
+
 /**
- * `bulwark run <playbook> [--event file] [--mode test|production]`: runs a playbook and prints its
- * live trace. Test mode (the default) simulates nodes that have side effects.
+ * `bulwark run <playbook> --event <file> [--simulate] [--json]`: runs a playbook and prints its live
+ * trace, then its outputs. Exit code 0 when it succeeded (or waits for a decision), 1 when it failed,
+ * 2 for invalid input.
  */
 export async function runCommand(
   file: string,
@@ -39,7 +62,7 @@ export async function runCommand(
 ): Promise<number> {
   const loaded = await loadPlaybookFile(file, registry)
   for (const line of formatProblems(file, loaded.problems)) out.error(line)
-  if (!loaded.playbook) return 2
+  if (!loaded.playbook || loaded.problems.some((p) => p.severity === 'error')) return 2
   let trigger: unknown
   try {
     trigger = await readEvent(opts.event)
@@ -48,14 +71,14 @@ export async function runCommand(
     return 2
   }
   const engine = createEngine({ registry, playbooks: await folderLoader(dirname(file), registry), ...extra })
-  const onEvent = (e: RunEvent) => out.log(opts.json ? JSON.stringify(e) : formatEvent(e, opts.color ?? true))
-  const result: RunResult = await engine.start(loaded.playbook, {
-    trigger,
-    mode: opts.mode ?? 'test',
-    onEvent,
-  })
+  const onEvent = opts.json
+    ? undefined
+    : (e: RunEvent) => out.log(opts.events ? JSON.stringify(e) : formatEvent(e, opts.color ?? true))
+  const mode = opts.simulate ? 'test' : 'production'
+  const result = await engine.start(loaded.playbook, { trigger, mode, onEvent })
   if (opts.stateOut) await writeFile(opts.stateOut, `${JSON.stringify(result.state, null, 2)}\n`)
-  if (!opts.json && result.outputs && Object.keys(result.outputs).length > 0) {
+  if (opts.json) out.log(JSON.stringify(runSummary(result), null, 2))
+  else if (!opts.events && result.outputs && Object.keys(result.outputs).length > 0) {
     out.log(`outputs: ${JSON.stringify(result.outputs, null, 2)}`)
   }
   return result.status === 'succeeded' || result.status === 'waiting' ? 0 : 1

@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import pc from 'picocolors'
 import { createEngine } from '../../runtime/engine/engine.ts'
 import type { EngineDeps } from '../../runtime/engine/types.ts'
 import type { NodeRegistry } from '../../runtime/node-type.ts'
 import { type CaseResult, runTestCase, testFileSchema } from '../../runtime/testing/playbook-test.ts'
+import { expandArgs, isTestFile } from '../find-files.ts'
+import { toJunit } from '../junit.ts'
 import { folderLoader, formatProblems, loadPlaybookFile } from '../load-playbook.ts'
 
 async function readJson(file: string): Promise<unknown> {
@@ -63,24 +65,37 @@ export async function runTestFile(
   return results
 }
 
-/** `bulwark test <files…>`: runs playbook test files; exit code 1 if a case fails. */
+/**
+ * `bulwark test [files|dirs…]`: runs playbook test files (folders are searched for them; default `.`).
+ * Exit code 1 if a case fails, 2 if no test file is found. `junit` writes JUnit XML for CI.
+ */
 export async function testCommand(
-  files: string[],
+  args: string[],
+  opts: { junit?: string },
   registry: NodeRegistry,
   extra: Partial<EngineDeps> = {},
   out = console,
 ): Promise<number> {
+  const files = await expandArgs(args.length ? args : ['.'], isTestFile)
+  if (files.length === 0) {
+    out.error(`no playbook test files found in ${(args.length ? args : ['.']).join(', ')}`)
+    return 2
+  }
   let passed = 0
   let failed = 0
+  const suites: { file: string; results: CaseResult[] }[] = []
   for (const file of files) {
     out.log(pc.bold(file))
-    for (const r of await runTestFile(file, registry, extra)) {
+    const results = await runTestFile(file, registry, extra)
+    suites.push({ file, results })
+    for (const r of results) {
       if (r.passed) passed++
       else failed++
       out.log(`  ${r.passed ? pc.green('✔') : pc.red('✖')} ${r.name}`)
       for (const f of r.failures) out.log(`      ${pc.red(f)}`)
     }
   }
+  if (opts.junit) await writeFile(opts.junit, toJunit(suites))
   out.log(`${passed} passed, ${failed} failed`)
   return failed > 0 ? 1 : 0
 }
