@@ -10,7 +10,7 @@ import type {
   SecretResolver,
   SubRunResult,
 } from '../node-type.ts'
-import type { Run } from './scheduler.ts'
+import type { RunHandle } from './run-env.ts'
 
 /**
  * The `ctx` a node receives. One small object per attempt; the AbortController, the logger and the
@@ -28,7 +28,7 @@ export class NodeCtx implements NodeContext {
   finished = false
 
   constructor(
-    private readonly run: Run,
+    private readonly run: RunHandle,
     readonly nodeId: string,
     readonly attempt: number,
   ) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import { createRegistry, defineNode } from '../node-type.ts'
 import { createEngine } from './engine.ts'
-import { e, n, pb, testNodes } from './test-nodes.ts'
+import { e, manualClock, n, pb, testNodes } from './test-nodes.ts'
 import type { RunEvent, RunState } from './types.ts'
 
 const gatePlaybook = () =>
@@ -78,6 +80,60 @@ describe('suspend and resume', () => {
     const third = await engine.resume(second.state, 'w2', 2)
     expect(third.status).toBe('succeeded')
     expect(third.state.nodes.j?.output).toMatchObject({ input: { w1: 1, w2: 2 } })
+  })
+
+  it('stays waiting when the resume hook waits again, and completes on the next resume', async () => {
+    const twoStep = defineNode({
+      type: 'test.two-step',
+      version: 1,
+      category: 'flow',
+      title: 'Needs two answers',
+      output: z.unknown(),
+      params: z.object({}),
+      run: () => ({ status: 'waiting' as const, wait: { step: 1 } }),
+      resume: ({ value, wait }) =>
+        (wait as { step: number }).step === 1
+          ? { status: 'waiting' as const, wait: { step: 2, first: value as string } }
+          : { output: { first: (wait as { first: string }).first, second: value } },
+    })
+    const engine = createEngine({ registry: createRegistry([...testNodes().types, twoStep]) })
+    const p = pb([n('ask', 'two-step'), n('after', 'echo')], [e('ask', 'after')])
+    const first = await engine.start(p)
+    expect(first.state.nodes.ask).toMatchObject({ status: 'waiting', wait: { step: 1 } })
+
+    const events: RunEvent[] = []
+    const second = await engine.resume(first.state, 'ask', 'a', { onEvent: (ev) => events.push(ev) })
+    expect(second.status).toBe('waiting')
+    expect(second.state.status).toBe('waiting')
+    expect(second.state.nodes.ask).toMatchObject({ status: 'waiting', wait: { step: 2, first: 'a' } })
+    expect(second.state.nodes.after?.status).toBe('pending')
+    expect(events.map((ev) => ev.type)).toEqual(['run.started', 'node.waiting', 'run.finished'])
+
+    const third = await engine.resume(JSON.parse(JSON.stringify(second.state)), 'ask', 'b')
+    expect(third.status).toBe('succeeded')
+    expect(third.state.nodes.ask).toMatchObject({ status: 'succeeded', output: { first: 'a', second: 'b' } })
+    expect(third.state.nodes.after?.output).toMatchObject({ input: { ask: { first: 'a', second: 'b' } } })
+  })
+
+  it('times the run out when it is resumed after its deadline', async () => {
+    const clock = manualClock()
+    const engine = createEngine({ registry: testNodes().registry, clock })
+    const p = pb([n('w', 'wait'), n('after', 'echo')], [e('w', 'after')], { settings: { timeoutMs: 1000 } })
+    const first = await engine.start(p)
+    expect(first.status).toBe('waiting')
+    expect(clock.pending()).toBe(0)
+    await clock.advance(5000)
+
+    const events: RunEvent[] = []
+    const pending = engine.resume(first.state, 'w', 'late', { onEvent: (ev) => events.push(ev) })
+    await clock.advance(0)
+    const r = await pending
+    expect(r.status).toBe('timed_out')
+    expect(r.error).toMatchObject({ code: 'RUN_TIMEOUT', message: 'run timed out after 1000 ms' })
+    expect(r.state.status).toBe('timed_out')
+    expect(r.state.nodes.w?.status).toBe('cancelled')
+    expect(r.state.nodes.after?.status).toBe('cancelled')
+    expect(events.at(-1)).toMatchObject({ type: 'run.finished', status: 'timed_out' })
   })
 
   it('refuses to resume a node that is not waiting', async () => {

@@ -1,10 +1,10 @@
 import type { Playbook } from '../format/schema.ts'
-import { type Json, NodeError, type SubRunResult } from '../node-type.ts'
-import type { NodeCtx } from './context.ts'
+import { type Json, type NodeContext, NodeError, type SubRunResult } from '../node-type.ts'
 import { DEFAULT_LIMITS, defaultIds, systemClock } from './defaults.ts'
 import { SecretSet } from './events.ts'
 import { planOf } from './plan.ts'
-import { type EngineEnv, Run, type RunOptions } from './scheduler.ts'
+import type { EngineEnv, RunHandle, RunOptions } from './run-env.ts'
+import { Run } from './scheduler.ts'
 import { assertResumable, createRunState } from './state.ts'
 import { computeOutputs, validateInputs } from './sub-playbook.ts'
 import type { EngineDeps, RunEvent, RunResult, RunState, StartOptions } from './types.ts'
@@ -71,8 +71,8 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function callPlaybook(
-    parent: Run,
-    ctx: NodeCtx,
+    parent: RunHandle,
+    ctx: NodeContext,
     ref: { id: string; version?: number },
     inputs: Record<string, unknown>,
     item?: Json,

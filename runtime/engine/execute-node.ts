@@ -3,7 +3,7 @@ import type { PlaybookNode, RetryPolicy } from '../format/schema.ts'
 import { type Json, NodeError, type NodeType } from '../node-type.ts'
 import { NodeCtx } from './context.ts'
 import { asJsonOutput } from './json-value.ts'
-import type { Run } from './scheduler.ts'
+import type { Failure, RunHandle } from './run-env.ts'
 
 /**
  * One node's execution: params, attempts, retries with backoff, the per-node timeout, and the
@@ -12,13 +12,6 @@ import type { Run } from './scheduler.ts'
  * Result rule: a value is a NodeResult only if it is a non-array object with an `output` or `status`
  * key; anything else (including `undefined`, which becomes null) is the output itself on port `out`.
  */
-
-/** A failure as the engine records it. */
-export interface Failure {
-  code: string
-  message: string
-  retryable: boolean
-}
 
 const UNSET = Symbol('unset')
 
@@ -58,7 +51,7 @@ export class NodeExecution {
   private readonly timeoutMs: number | undefined
 
   constructor(
-    private readonly run: Run,
+    private readonly run: RunHandle,
     private readonly idx: number,
     private readonly type: NodeType,
   ) {

@@ -1,70 +1,20 @@
-import type {
-  ExpressionEvaluator,
-  ExpressionScope,
-  HttpClient,
-  Json,
-  NodeRegistry,
-  PlaybookLoader,
-  ScriptRunner,
-  SecretResolver,
-  SubRunResult,
-} from '../node-type.ts'
-import type { NodeCtx } from './context.ts'
+import type { ExpressionScope, Json } from '../node-type.ts'
 import { EdgeTracker } from './edges.ts'
-import { EventSink, type SecretSet } from './events.ts'
-import { type Failure, NodeExecution } from './execute-node.ts'
+import { EventSink } from './events.ts'
+import { NodeExecution } from './execute-node.ts'
 import { type Plan, planOf } from './plan.ts'
-import type {
-  Clock,
-  EngineLimits,
-  NodeState,
-  RunError,
-  RunEvent,
-  RunResult,
-  RunState,
-  RunStatus,
-} from './types.ts'
+import { RunEnd } from './run-end.ts'
+import type { EngineEnv, Failure, RunHandle, RunOptions } from './run-env.ts'
+import type { NodeState, RunError, RunResult, RunState, RunStatus } from './types.ts'
 
 /**
  * The scheduler of one run: integer-indexed edge states and counters, a ready queue bounded by the
- * run's concurrency, dead-path elimination, and the run's end (success, failure, timeout,
- * cancellation or suspension).
+ * run's concurrency, and dead-path elimination. How the run ends (deadline, cancellation, completion,
+ * outputs) lives in run-end.ts; what nodes see of the run is the RunHandle of run-env.ts.
  */
 
-/** Engine dependencies with defaults applied, plus the sub-playbook entry point. */
-export interface EngineEnv {
-  registry: NodeRegistry
-  clock: Clock
-  ids: () => string
-  evaluator?: ExpressionEvaluator
-  scripts?: ScriptRunner
-  http?: HttpClient
-  secrets?: SecretResolver
-  playbooks?: PlaybookLoader
-  limits: EngineLimits
-  callPlaybook(
-    run: Run,
-    ctx: NodeCtx,
-    ref: { id: string; version?: number },
-    inputs: Record<string, unknown>,
-    item?: Json,
-  ): Promise<SubRunResult>
-  /** Computes a finished run's outputs from the playbook's `outputs` templates (may be async). */
-  computeOutputs(run: Run): Record<string, Json> | Promise<Record<string, Json>> | undefined
-}
-
-/** Per-run options. */
-export interface RunOptions {
-  signal?: AbortSignal
-  onEvent?: (event: RunEvent) => void
-  onCheckpoint?: (state: RunState) => void
-  /** Sub-playbook nesting depth (0 for a top-level run). */
-  depth: number
-  secrets: SecretSet
-}
-
 /** One run in memory. Create it, seed it (`seedFresh` or `rebuild`), then `pump`. */
-export class Run {
+export class Run implements RunHandle {
   readonly plan: Plan
   readonly ns: NodeState[]
   readonly sink: EventSink
@@ -73,6 +23,7 @@ export class Run {
   readonly result: Promise<RunResult>
   readonly active = new Map<number, NodeExecution>()
   done = false
+  private readonly end: RunEnd
   private readonly nodesScope: Record<string, { output: unknown }> = {}
   private ready: number[] = []
   private head = 0
@@ -81,9 +32,6 @@ export class Run {
   private settled = 0
   private pumping = false
   private readonly limit: number
-  private timer: unknown
-  private settle!: (r: RunResult) => void
-  private abortListener: (() => void) | undefined
 
   constructor(
     readonly env: EngineEnv,
@@ -113,14 +61,13 @@ export class Run {
       run: { id: state.runId, playbookId: state.playbook.id, mode: state.mode, startedAt: state.startedAt },
     }
     if (state.item !== undefined) this.scope.item = state.item
-    this.result = new Promise((resolve) => {
-      this.settle = resolve
-    })
+    this.end = new RunEnd(this)
+    this.result = this.end.result
   }
 
-  /** Emits run.started, arms the run-level deadline and listens to the cancellation signal. */
+  /** Emits run.started, then arms the run-level deadline and the cancellation signal (either may end the run). */
   begin(resumed: boolean): void {
-    const { state, env, opts } = this
+    const { state } = this
     state.status = 'running'
     this.sink.emit({
       type: 'run.started',
@@ -128,25 +75,7 @@ export class Run {
       mode: state.mode,
       ...(resumed ? { resumed } : {}),
     })
-    if (state.deadline !== undefined) {
-      const ms = Math.max(0, state.deadline - env.clock.now())
-      this.timer = env.clock.setTimeout(() => {
-        this.timer = undefined
-        this.finish('timed_out', {
-          code: 'RUN_TIMEOUT',
-          message: `run timed out after ${state.playbook.settings?.timeoutMs} ms`,
-        })
-      }, ms)
-    }
-    if (opts.signal) {
-      const cancel = () => this.finish('cancelled', { code: 'CANCELLED', message: 'run cancelled' })
-      if (opts.signal.aborted) {
-        cancel()
-        return
-      }
-      this.abortListener = cancel
-      opts.signal.addEventListener('abort', cancel, { once: true })
-    }
+    this.end.arm()
   }
 
   /** Queues the nodes of a fresh run that have no incoming edges. */
@@ -186,7 +115,8 @@ export class Run {
       this.head = 0
     }
     this.pumping = false
-    if (!this.done && this.running === 0 && this.ready.length === 0) this.complete()
+    if (!this.done && this.running === 0 && this.ready.length === 0)
+      this.end.complete(this.waiting, this.settled)
   }
 
   /** Upstream outputs over live incoming edges: `{ [nodeId]: output }`. */
@@ -301,41 +231,9 @@ export class Run {
     this.pump()
   }
 
-  /** Ends the run. Running nodes are aborted; pending, running and (unless suspending) waiting nodes end cancelled. */
+  /** Ends the run (see RunEnd.finish). */
   finish(status: RunStatus, error?: RunError): void {
-    if (this.done) return
-    this.done = true
-    const { state, env } = this
-    if (this.timer !== undefined) env.clock.clearTimeout(this.timer)
-    if (this.abortListener) this.opts.signal?.removeEventListener('abort', this.abortListener)
-    for (const exec of this.active.values()) exec.abort(error ?? status)
-    this.active.clear()
-    const now = env.clock.now()
-    if (status !== 'succeeded' && status !== 'waiting') {
-      for (let i = 0; i < this.ns.length; i++) {
-        const s = this.ns[i]!
-        if (s.status !== 'pending' && s.status !== 'running' && s.status !== 'waiting') continue
-        const wasStarted = s.status !== 'pending'
-        s.status = 'cancelled'
-        s.finishedAt = now
-        if (wasStarted) this.sink.emit({ type: 'node.cancelled', nodeId: this.plan.ids[i]! })
-      }
-    }
-    state.status = status
-    if (status !== 'waiting') state.finishedAt = now
-    if (error) state.error = error
-    this.sink.emit({
-      type: 'run.finished',
-      status,
-      durationMs: now - state.startedAt,
-      ...(error ? { error } : {}),
-    })
-    this.settle({
-      status,
-      state,
-      ...(state.outputs ? { outputs: state.outputs } : {}),
-      ...(error ? { error } : {}),
-    })
+    this.end.finish(status, error)
   }
 
   private startNode(idx: number): void {
@@ -361,40 +259,6 @@ export class Run {
     this.running--
   }
 
-  private complete(): void {
-    if (this.waiting > 0) {
-      this.finish('waiting')
-      return
-    }
-    if (this.settled < this.ns.length) {
-      this.finish('failed', {
-        code: 'STUCK',
-        message: 'some nodes can never run (is the graph cyclic?)',
-      })
-      return
-    }
-    let outputs: ReturnType<EngineEnv['computeOutputs']>
-    try {
-      outputs = this.env.computeOutputs(this)
-    } catch (err) {
-      this.finish('failed', outputError(err))
-      return
-    }
-    if (!(outputs instanceof Promise)) {
-      if (outputs) this.state.outputs = outputs
-      this.finish('succeeded')
-      return
-    }
-    this.running++ // holds the run open while outputs are computed
-    outputs.then(
-      (o) => {
-        this.state.outputs = o
-        this.finish('succeeded')
-      },
-      (err) => this.finish('failed', outputError(err)),
-    )
-  }
-
   /** EdgeHost: a node became ready. */
   enqueue(idx: number): void {
     this.ready.push(idx)
@@ -415,13 +279,5 @@ function unknownType(type: string, version: number): Failure {
     code: 'UNKNOWN_NODE_TYPE',
     message: `node type ${type}@${version} is not registered`,
     retryable: false,
-  }
-}
-
-function outputError(err: unknown): RunError {
-  const e = err as { code?: unknown; message?: unknown }
-  return {
-    code: typeof e?.code === 'string' ? e.code : 'INVALID_OUTPUTS',
-    message: String(e?.message ?? err),
   }
 }
