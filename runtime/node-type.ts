@@ -33,6 +33,21 @@ export interface HttpClient {
   }): Promise<{ status: number; headers: Record<string, string>; body: string }>
 }
 
+/** An email to send through `MailTransport`. */
+export interface MailMessage {
+  from: string
+  to: string[]
+  cc?: string[]
+  subject: string
+  text: string
+  html?: string
+}
+
+/** Sends email (SMTP in production), injected like `HttpClient`. */
+export interface MailTransport {
+  send(msg: MailMessage, signal?: AbortSignal): Promise<{ messageId: string }>
+}
+
 /** Evaluates a full `{{ }}` expression (the QuickJS sandbox). Plain paths never reach it. */
 export interface ExpressionEvaluator {
   evaluate(expression: string, scope: ExpressionScope, signal?: AbortSignal): Promise<unknown>
@@ -81,6 +96,7 @@ export interface NodeContext {
   log: NodeLogger
   secrets: SecretResolver
   http?: HttpClient
+  mail?: MailTransport
   scripts?: ScriptRunner
   /** Resolves `{{ }}` templates in a value against the node's scope (used by for-each bodies). */
   resolve(value: unknown, extraScope?: Partial<ExpressionScope>): Promise<unknown>
@@ -130,6 +146,8 @@ export interface NodeType<P = any, O = unknown> {
   ports?: readonly string[] | ((params: Record<string, unknown>) => string[])
   /** Calls the outside world: in test (simulate) mode the engine returns `sample` instead of running it. */
   sideEffects?: boolean
+  /** Calls the outside world without side effects (a lookup): answered from `sample` when a test run asks to simulate external calls. */
+  external?: boolean
   sample?: O
   /** Containment actions count towards MTTC. */
   containment?: boolean

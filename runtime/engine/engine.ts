@@ -99,6 +99,7 @@ export function createEngine(deps: EngineDeps): Engine {
     const state = createRunState(child, {
       runId: env.ids(),
       mode: parent.state.mode,
+      simulate: parent.state.simulate && { external: parent.state.simulate.external },
       trigger: valid,
       inputs: valid,
       item,
@@ -135,6 +136,7 @@ export function createEngine(deps: EngineDeps): Engine {
       const state = createRunState(playbook, {
         runId: opts.runId ?? env.ids(),
         mode: opts.mode ?? 'production',
+        simulate: opts.simulate,
         trigger: opts.trigger ?? inputs ?? null,
         vars: opts.vars,
         inputs,

@@ -59,6 +59,15 @@ export class NodeExecution {
     this.timeoutMs = this.node.timeoutMs ?? run.state.playbook.settings?.nodeTimeoutMs
   }
 
+  /** In test mode: the mocked or sample result that stands in for this node, if any. */
+  private simulation(): { output: unknown; port?: string | string[] } | undefined {
+    const sim = this.run.state.simulate
+    const mock = sim?.mocks?.[this.node.id]
+    if (mock) return mock
+    if (this.type.sideEffects || (this.type.external && sim?.external)) return { output: this.type.sample ?? null }
+    return undefined
+  }
+
   /** Starts the next attempt. */
   attempt(): void {
     if (this.run.done) return
@@ -67,8 +76,9 @@ export class NodeExecution {
     const ctx = new NodeCtx(this.run, this.node.id, ns.attempt)
     this.ctx = ctx
     this.run.sink.emit({ type: 'node.started', nodeId: this.node.id, attempt: ns.attempt })
-    if (this.run.state.mode === 'test' && this.type.sideEffects) {
-      this.succeed(ctx, { output: this.type.sample ?? null }, true)
+    const simulated = this.run.state.mode === 'test' ? this.simulation() : undefined
+    if (simulated) {
+      this.succeed(ctx, simulated, true)
     } else if (this.params !== UNSET) {
       this.invoke(ctx)
     } else {

@@ -1,6 +1,6 @@
 import type { Playbook } from '../format/schema.ts'
 import type { Json, RunMode } from '../node-type.ts'
-import type { NodeState, NodeStatus, RunState } from './types.ts'
+import type { NodeState, NodeStatus, RunState, SimulateOptions } from './types.ts'
 
 /** Statuses after which a node never changes again within a run. */
 export const TERMINAL: ReadonlySet<NodeStatus> = new Set(['succeeded', 'failed', 'skipped', 'cancelled'])
@@ -9,6 +9,7 @@ export const TERMINAL: ReadonlySet<NodeStatus> = new Set(['succeeded', 'failed',
 export interface NewRunInit {
   runId: string
   mode: RunMode
+  simulate?: SimulateOptions
   trigger: unknown
   vars?: Record<string, unknown>
   inputs?: Record<string, unknown>
@@ -37,6 +38,7 @@ export function createRunState(playbook: Playbook, init: NewRunInit): RunState {
     seq: 0,
     nodes,
   }
+  if (init.mode === 'test' && init.simulate) state.simulate = init.simulate
   if (init.inputs !== undefined) state.inputs = init.inputs as Record<string, Json>
   if (init.item !== undefined) state.item = init.item as Json
   if (timeoutMs !== undefined) state.deadline = init.now + timeoutMs

@@ -42,10 +42,20 @@ export interface NodeState {
  * The whole run, as plain JSON at every step: the server persists it, and `resume` continues it in
  * another process after `JSON.parse(JSON.stringify(state))`.
  */
+/** How a test run stands in for the outside world. Persisted in the state so resume keeps it. */
+export interface SimulateOptions {
+  /** Also answer nodes marked `external` (lookups without side effects) from their sample. */
+  external?: boolean
+  /** Node id → the result it returns instead of running (playbook tests' simulated responses). */
+  mocks?: Record<string, { output: Json; port?: string | string[] }>
+}
+
 export interface RunState {
   version: 1
   runId: string
   mode: RunMode
+  /** Test mode only: extra simulation beyond side-effecting nodes. */
+  simulate?: SimulateOptions
   playbook: Playbook
   trigger: Json
   vars: Record<string, Json>
@@ -144,6 +154,8 @@ export interface EngineDeps {
 export interface StartOptions {
   trigger?: unknown
   mode?: RunMode
+  /** Test mode only: simulate external lookups and/or mock given nodes. Ignored in production. */
+  simulate?: SimulateOptions
   runId?: string
   vars?: Record<string, unknown>
   inputs?: Record<string, unknown>

@@ -69,3 +69,36 @@ describe('runTestCase', () => {
     expect(r.failures[0]).toMatch(/expected node "no" to be waiting/)
   })
 })
+
+describe('runTestCase with simulated responses', () => {
+  const { registry } = testNodes()
+  const engine = createEngine({ registry })
+  const playbook = pb(
+    [n('start', 'ports', { ports: 'true' }), n('yes'), n('no')],
+    [e('start', 'yes', 'true'), e('start', 'no', 'false')],
+  )
+
+  it('uses a mocked node response and the port it names', async () => {
+    const r = await runTestCase(
+      engine,
+      playbook,
+      {
+        name: 'mock',
+        mocks: { start: { output: { verdict: 'clean' }, port: 'false' } },
+        expect: { nodes: { yes: 'skipped', no: 'succeeded' }, ports: { start: ['false'] } },
+      },
+      {},
+    )
+    expect(r.failures).toEqual([])
+  })
+
+  it('fails a case that mocks a node the playbook does not have', async () => {
+    const r = await runTestCase(
+      engine,
+      playbook,
+      { name: 'x', mocks: { ghost: { output: 1 } }, expect: {} },
+      {},
+    )
+    expect(r.failures).toEqual(['mock for unknown node "ghost"'])
+  })
+})

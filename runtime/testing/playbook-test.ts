@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Engine } from '../engine/engine.ts'
-import type { NodeStatus, RunEvent, RunResult } from '../engine/types.ts'
+import type { NodeStatus, RunEvent, RunResult, SimulateOptions } from '../engine/types.ts'
 import type { Playbook } from '../format/schema.ts'
 
 /**
@@ -19,6 +19,17 @@ export const testCaseSchema = z
     event: z.unknown().optional(),
     eventFile: z.string().max(500).optional(),
     vars: z.record(z.string(), z.unknown()).optional(),
+    /** Answer external lookups (threat intel, asset data) from their sample responses. */
+    simulateExternal: z.boolean().optional(),
+    /** Node id → the simulated response it returns instead of running (and the port it fires). */
+    mocks: z
+      .record(
+        z.string(),
+        z
+          .object({ output: z.unknown(), port: z.union([z.string(), z.array(z.string())]).optional() })
+          .strict(),
+      )
+      .optional(),
     /** Decisions given, in order, to nodes that wait (approvals, external input). */
     resume: z
       .array(z.object({ node: z.string(), value: z.unknown() }).strict())
@@ -113,7 +124,28 @@ export async function runTestCase(
 ): Promise<CaseResult> {
   const events: RunEvent[] = []
   const onEvent = (e: RunEvent) => events.push(e)
-  let result = await engine.start(playbook, { trigger: event, mode: 'test', vars: tc.vars, onEvent })
+  const simulate = {
+    external: tc.simulateExternal ?? false,
+    mocks: (tc.mocks ?? {}) as SimulateOptions['mocks'],
+  }
+  for (const id of Object.keys(tc.mocks ?? {})) {
+    if (!playbook.nodes.some((node) => node.id === id)) {
+      return {
+        name: tc.name,
+        passed: false,
+        failures: [`mock for unknown node "${id}"`],
+        status: 'failed',
+        events,
+      }
+    }
+  }
+  let result = await engine.start(playbook, {
+    trigger: event,
+    mode: 'test',
+    vars: tc.vars,
+    simulate,
+    onEvent,
+  })
   const failures: string[] = []
   for (const step of tc.resume ?? []) {
     if (result.status !== 'waiting' || result.state.nodes[step.node]?.status !== 'waiting') {
