@@ -1,4 +1,6 @@
 import { createRegistry, type NodeRegistry, type NodeType } from '../runtime/node-type.ts'
+import { actionEmail } from './action/email.ts'
+import { actionHttp } from './action/http.ts'
 import { conditionFilter } from './condition/filter.ts'
 import { conditionIf } from './condition/if.ts'
 import { conditionSwitch } from './condition/switch.ts'
@@ -17,9 +19,8 @@ import { triggerWebhook } from './trigger/webhook.ts'
 
 // FOR THE LEAD: not registered yet because the file did not exist when this list was written:
 //   scriptJavascript from './script/javascript.ts' (sandbox issue)
-//   actionHttp from './action/http.ts', actionEmail (later issue)
 
-/** Every built-in node type, in palette order (triggers, enrichment, conditions, flow, transform). */
+/** Every built-in node type, in palette order (triggers, enrichment, conditions, flow, transform, actions). */
 export const builtinNodeTypes: readonly NodeType[] = [
   triggerWebhook,
   triggerAlert,
@@ -36,6 +37,8 @@ export const builtinNodeTypes: readonly NodeType[] = [
   forEachNode,
   playbookNode,
   transformSet,
+  actionHttp,
+  actionEmail,
 ]
 
 /**

@@ -3,6 +3,7 @@ import type {
   ExpressionScope,
   HttpClient,
   Json,
+  MailTransport,
   NodeContext,
   NodeLogger,
   RunMode,
@@ -63,6 +64,9 @@ export class NodeCtx implements NodeContext {
   }
   get http(): HttpClient | undefined {
     return this.run.env.http
+  }
+  get mail(): MailTransport | undefined {
+    return this.run.env.mail
   }
   get scripts(): ScriptRunner | undefined {
     return this.run.env.scripts

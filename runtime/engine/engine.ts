@@ -43,6 +43,7 @@ export function createEngine(deps: EngineDeps): Engine {
     evaluator: deps.evaluator,
     scripts: deps.scripts,
     http: deps.http,
+    mail: deps.mail,
     secrets: deps.secrets,
     playbooks: deps.playbooks,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },

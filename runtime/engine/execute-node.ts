@@ -64,7 +64,8 @@ export class NodeExecution {
     const sim = this.run.state.simulate
     const mock = sim?.mocks?.[this.node.id]
     if (mock) return mock
-    if (this.type.sideEffects || (this.type.external && sim?.external)) return { output: this.type.sample ?? null }
+    if (this.type.sideEffects || (this.type.external && sim?.external))
+      return { output: this.type.sample ?? null }
     return undefined
   }
 

@@ -3,6 +3,7 @@ import type {
   ExpressionScope,
   HttpClient,
   Json,
+  MailTransport,
   NodeContext,
   NodeRegistry,
   PlaybookLoader,
@@ -36,6 +37,7 @@ export interface EngineEnv {
   evaluator?: ExpressionEvaluator
   scripts?: ScriptRunner
   http?: HttpClient
+  mail?: MailTransport
   secrets?: SecretResolver
   playbooks?: PlaybookLoader
   limits: EngineLimits

@@ -3,6 +3,7 @@ import type {
   ExpressionEvaluator,
   HttpClient,
   Json,
+  MailTransport,
   NodeRegistry,
   PlaybookLoader,
   RunMode,
@@ -146,6 +147,7 @@ export interface EngineDeps {
   evaluator?: ExpressionEvaluator
   scripts?: ScriptRunner
   http?: HttpClient
+  mail?: MailTransport
   secrets?: SecretResolver
   playbooks?: PlaybookLoader
   limits?: Partial<EngineLimits>
