@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^(server|editor|cli)/' },
     },
     {
+      name: 'nodes-browser-safe',
+      comment: 'the editor imports node metadata: node types use injected I/O, never node: modules',
+      severity: 'error',
+      from: { path: '^nodes/', pathNot: '(\\.test\\.ts$|/testing/|test-context\\.ts$|alert/sample\\.ts$)' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'server-not-editor',
       severity: 'error',
       from: { path: '^server/' },

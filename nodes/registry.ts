@@ -11,6 +11,7 @@ import { flowApproval } from './flow/approval.ts'
 import { flowDelay } from './flow/delay.ts'
 import { forEachNode } from './flow/foreach.ts'
 import { playbookNode } from './flow/playbook.ts'
+import { templateNodeTypes } from './templates/load.ts'
 import { transformSet } from './transform/set.ts'
 import { triggerAlert } from './trigger/alert.ts'
 import { triggerManual } from './trigger/manual.ts'
@@ -39,6 +40,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   transformSet,
   actionHttp,
   actionEmail,
+  ...templateNodeTypes(),
 ]
 
 /**
