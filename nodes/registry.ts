@@ -11,15 +11,13 @@ import { flowApproval } from './flow/approval.ts'
 import { flowDelay } from './flow/delay.ts'
 import { forEachNode } from './flow/foreach.ts'
 import { playbookNode } from './flow/playbook.ts'
+import { javascriptNode } from './script/javascript.ts'
 import { templateNodeTypes } from './templates/load.ts'
 import { transformSet } from './transform/set.ts'
 import { triggerAlert } from './trigger/alert.ts'
 import { triggerManual } from './trigger/manual.ts'
 import { triggerSchedule } from './trigger/schedule.ts'
 import { triggerWebhook } from './trigger/webhook.ts'
-
-// FOR THE LEAD: not registered yet because the file did not exist when this list was written:
-//   scriptJavascript from './script/javascript.ts' (sandbox issue)
 
 /** Every built-in node type, in palette order (triggers, enrichment, conditions, flow, transform, actions). */
 export const builtinNodeTypes: readonly NodeType[] = [
@@ -38,6 +36,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   forEachNode,
   playbookNode,
   transformSet,
+  javascriptNode,
   actionHttp,
   actionEmail,
   ...templateNodeTypes(),

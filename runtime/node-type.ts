@@ -131,6 +131,7 @@ export class NodeError extends Error {
   }
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds node types of every params type; `run` is only called with params parsed by the type's own schema
 export interface NodeType<P = any, O = unknown> {
   /** `category.name`, e.g. `enrich.ip-info`. */
   type: string

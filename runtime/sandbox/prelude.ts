@@ -2,47 +2,110 @@ import type { SandboxLimits } from './limits.ts'
 import { STDLIB_SOURCE } from './stdlib.ts'
 
 /**
- * Source code evaluated inside every fresh QuickJS context before user code. It evaluates to an
- * object of private functions the host keeps handles to (never put on `globalThis`):
- * `setup(json)` installs the scope roots as globals, `serialize(value)` turns a result into a
- * tagged JSON string under the deadline, `logs()` returns the captured console lines, `tick()` runs
- * the next virtual timer and `describe(error)` reads an error without trusting it.
+ * Source code evaluated inside every fresh QuickJS context before user code. Compiling source is
+ * most of the cost of preparing a context (QuickJS/WASM compiles roughly 3 µs per line), so this
+ * is as small as possible: the console, the timers and the standard library are compiled only when
+ * a script first touches them (see `CONSOLE_SOURCE`, `TIMERS_SOURCE`). It evaluates to private
+ * functions the host keeps handles to (never put on `globalThis`): `setup(json)` installs the scope
+ * roots as globals, `finish(value)` serializes the result under the deadline and `describe(error)`
+ * reads an error without trusting it.
  *
- * Tags returned by `serialize`: `J<json>` ok, `N<why>` not JSON, `D` too deep, `S<length>` too large.
+ * Tags of a serialized result: `J<json>` ok, `N<why>` not JSON, `D` too deep, `S<length>` too large.
+ * The depth is checked here too: QuickJS's own cycle check in `JSON.stringify` is quadratic in the
+ * depth and never checks the deadline.
  */
 export function scriptPrelude(limits: SandboxLimits): string {
   return `(() => {
 'use strict'
-${common(limits)}
-const logs = []
-let logBytes = 0
-let dropped = 0
+const stringify = JSON.stringify, parse = JSON.parse, g = globalThis, String_ = String, Map_ = Map
+const NOT_JSON = {}, TOO_DEEP = {}
+const finish = (value) => {
+  let why = '', s
+  const depths = new Map_()
+  try {
+    s = stringify(value, function (key, v) {
+      const t = typeof v
+      if (t === 'object' && v !== null) {
+        const d = (depths.get(this) || 0) + 1
+        if (d > ${limits.maxDepth}) throw TOO_DEEP
+        depths.set(v, d)
+      } else if (t === 'function' || t === 'symbol' || t === 'bigint') {
+        why = 'a ' + t + (key === '' ? ' cannot be returned' : ' at key "' + String_(key).slice(0, 100) + '"')
+        throw NOT_JSON
+      }
+      return v
+    })
+  } catch (e) {
+    if (e === NOT_JSON) return 'N' + why
+    if (e === TOO_DEEP) return 'D'
+    if (e instanceof TypeError && e.message.includes('circular')) return 'Nthe result contains a cycle'
+    throw e
+  }
+  return s === undefined ? 'Jnull' : s.length > ${limits.maxOutputBytes} ? 'S' + s.length : 'J' + s
+}
+const setup = (json) => {
+  const s = parse(json)
+  g.input = s.input; g.trigger = s.trigger; g.nodes = s.nodes; g.vars = s.vars; g.item = s.item; g.run = s.run
+}
+const describe = (e) => {
+  let name = 'Error', message = '', stack = ''
+  try {
+    if (e === null) name = 'null'
+    else if (typeof e === 'object' || typeof e === 'function') { name = String_(e.name); message = String_(e.message); stack = String_(e.stack) }
+    else message = String_(e)
+  } catch { message = 'an error that cannot be read' }
+  return stringify({ name: name.slice(0, 100), message: message.slice(0, 2000), stack: stack.slice(0, 2000) })
+}
+return { setup, finish, describe }
+})()`
+}
+
+/**
+ * The console, compiled on first use of `console`: evaluates to `{ console, logs }`, where
+ * `logs()` returns the captured lines as JSON (capped in count and size).
+ */
+export function consoleSource(limits: SandboxLimits): string {
+  return `(() => {
+'use strict'
+const stringify = JSON.stringify, String_ = String
+const lines = []
+let bytes = 0, dropped = 0
 const show = (v) => {
   if (typeof v === 'string') return v
-  try { const s = stringify(v); return s === undefined ? String(v) : s } catch { try { return String(v) } catch { return '[unprintable]' } }
+  try { const s = stringify(v); return s === undefined ? String_(v) : s } catch { try { return String_(v) } catch { return '[unprintable]' } }
 }
 const logger = (level) => (...args) => {
-  if (logs.length >= ${limits.maxLogLines} || logBytes >= ${limits.maxLogBytes}) { dropped++; return }
+  if (lines.length >= ${limits.maxLogLines} || bytes >= ${limits.maxLogBytes}) { dropped++; return }
   let message = ''
   for (let i = 0; i < args.length; i++) message += (i ? ' ' : '') + show(args[i])
-  const room = ${limits.maxLogBytes} - logBytes
+  const room = ${limits.maxLogBytes} - bytes
   if (message.length > room) message = message.slice(0, room) + '…'
-  logBytes += message.length
-  logs[logs.length] = { level, message }
+  bytes += message.length
+  lines[lines.length] = { level, message }
 }
-defineProperty(globalThis, 'console', { value: freeze({ log: logger('info'), info: logger('info'), debug: logger('debug'), warn: logger('warn'), error: logger('error') }), writable: true, configurable: true })
+const info = logger('info')
+const console = Object.freeze({ log: info, info, debug: logger('debug'), warn: logger('warn'), error: logger('error') })
+return { console, logs: () => stringify({ logs: lines, dropped }) }
+})()`
+}
+
+/**
+ * Virtual timers, compiled on first use of `setTimeout` or `clearTimeout`: time never really
+ * passes, timers run in due order once the script has nothing else to do. Evaluates to
+ * `{ setTimeout, clearTimeout, tick }`; `tick()` runs the next timer and says if there was one.
+ */
+export const TIMERS_SOURCE = `(() => {
+'use strict'
 const timers = []
-let clock = 0
-let nextId = 1
-defineProperty(globalThis, 'setTimeout', { writable: true, configurable: true, value: (fn, ms, ...args) => {
+let clock = 0, nextId = 1
+const setTimeout = (fn, ms, ...args) => {
   if (typeof fn !== 'function') throw new TypeError('setTimeout needs a function')
-  const id = nextId++
-  timers[timers.length] = { id, at: clock + Math.max(0, Number(ms) || 0), fn, args }
-  return id
-} })
-defineProperty(globalThis, 'clearTimeout', { writable: true, configurable: true, value: (id) => {
+  timers[timers.length] = { id: nextId, at: clock + Math.max(0, Number(ms) || 0), fn, args }
+  return nextId++
+}
+const clearTimeout = (id) => {
   for (let i = 0; i < timers.length; i++) if (timers[i].id === id) { timers.splice(i, 1); return }
-} })
+}
 const tick = () => {
   if (timers.length === 0) return false
   let k = 0
@@ -52,17 +115,8 @@ const tick = () => {
   t.fn(...t.args)
   return true
 }
-let lib
-defineProperty(globalThis, 'lib', { configurable: true, get: () => lib || (lib = (0, eval)(${JSON.stringify(STDLIB_SOURCE)})) })
-const setup = (json) => {
-  const scope = parse(json)
-  for (const key of ['input', 'trigger', 'nodes', 'vars', 'item', 'run'])
-    defineProperty(globalThis, key, { value: scope[key], writable: true, configurable: true })
-}
-const readLogs = () => stringify({ logs, dropped })
-return { setup, serialize, describe, tick, logs: readLogs }
+return { setTimeout, clearTimeout, tick }
 })()`
-}
 
 /**
  * Prelude of the long-lived expression context: the standard library, then every reachable

@@ -17,6 +17,8 @@ export interface Vm {
   rt: QuickJSRuntime
   ctx: QuickJSContext
   fns: Record<string, QuickJSHandle>
+  /** More handles disposed with the VM. */
+  own: QuickJSHandle[]
   /** Time (from `now`) after which the interrupt handler stops the code. */
   deadline: number
   now: () => number
@@ -47,10 +49,12 @@ export function openVm(
     rt,
     ctx,
     fns,
+    own: [],
     deadline: Number.POSITIVE_INFINITY,
     now,
     dispose() {
       for (const h of Object.values(fns)) h.dispose()
+      for (const h of vm.own) h.dispose()
       ctx.dispose()
       rt.dispose()
     },
@@ -94,7 +98,7 @@ export function settle(
       if (r.error) return { error: r.error }
       continue
     }
-    if (!timers) return { never: true }
+    if (!timers || !vm.fns.tick) return { never: true }
     const t = ctx.callFunction(vm.fns.tick!, ctx.undefined)
     if (t.error) return { error: t.error }
     const more = ctx.typeof(t.value) === 'boolean' && ctx.dump(t.value) === true
@@ -114,7 +118,7 @@ export function classify(vm: Vm, error: QuickJSHandle, timeoutMs: number, what: 
     read.error.dispose()
     return { code: 'SCRIPT_ERROR', message: `the ${what} threw an error that cannot be read` }
   }
-  let d: { name?: unknown; message?: unknown; line?: unknown }
+  let d: { name?: unknown; message?: unknown; line?: unknown; stack?: unknown }
   try {
     d = JSON.parse(read.value)
   } catch {
@@ -122,7 +126,8 @@ export function classify(vm: Vm, error: QuickJSHandle, timeoutMs: number, what: 
   }
   const name = typeof d.name === 'string' ? d.name : 'Error'
   const message = typeof d.message === 'string' ? d.message : ''
-  const line = typeof d.line === 'number' ? d.line : undefined
+  const fromStack = typeof d.stack === 'string' ? /(?:script|expression)\.js:(\d+)/.exec(d.stack) : null
+  const line = typeof d.line === 'number' ? d.line : fromStack ? Number(fromStack[1]) : undefined
   if (name === 'InternalError' && message === 'interrupted') return timeout(timeoutMs, what)
   // QuickJS throws null when it cannot even allocate the out-of-memory error.
   if (name === 'null')
@@ -160,13 +165,21 @@ export function serializeResult(
 ) {
   const r = callString(vm, 'serialize', [value])
   if (r.error !== undefined) return { failure: classify(vm, r.error, timeoutMs, what) }
-  const tag = r.value[0]
-  if (tag === 'J') return { json: r.value.slice(1) }
+  return parseTagged(r.value, limits)
+}
+
+/** Maps a tagged serialization (`J<json>`, `N<why>`, `D`, `S<length>`) to JSON or a failure. */
+export function parseTagged(
+  tagged: string,
+  limits: SandboxLimits,
+): { json: string; failure?: undefined } | { failure: SandboxFailure } {
+  const tag = tagged[0]
+  if (tag === 'J') return { json: tagged.slice(1) }
   if (tag === 'D')
     return failure('SCRIPT_RESULT_NOT_JSON', `the result is nested deeper than ${limits.maxDepth} levels`)
   if (tag === 'S')
     return failure('SCRIPT_OUTPUT_TOO_LARGE', `the result is larger than ${limits.maxOutputBytes} bytes`)
-  return failure('SCRIPT_RESULT_NOT_JSON', `the result is not JSON: ${r.value.slice(1)}`)
+  return failure('SCRIPT_RESULT_NOT_JSON', `the result is not JSON: ${tagged.slice(1)}`)
 }
 
 function failure(code: SandboxFailure['code'], message: string): { failure: SandboxFailure } {

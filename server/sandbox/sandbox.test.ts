@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSandbox, type Sandbox } from './index.ts'
+import { codeOf, scopeFor } from './test-helpers.ts'
+
+let sandbox: Sandbox
+beforeAll(async () => {
+  sandbox = await createSandbox({ workers: 2, limits: { timeoutMs: 300, expressionTimeoutMs: 300 } })
+})
+afterAll(() => sandbox.close())
+
+describe('script execution', () => {
+  it('sees input, trigger, nodes and vars as JSON copies and returns JSON', async () => {
+    const r = await sandbox.run(
+      'return { n: input.n * 2, sev: trigger.severity, m: nodes.vt.output.malicious, run: run.id }',
+      scopeFor({ n: 21 }),
+    )
+    expect(r.value).toEqual({ n: 42, sev: 'high', m: 5, run: 'run-1' })
+  })
+
+  it('drives async code and virtual timers to completion', async () => {
+    const r = await sandbox.run(
+      'await new Promise((r) => setTimeout(r, 5000)); return await Promise.resolve(7)',
+      scopeFor(),
+    )
+    expect(r.value).toBe(7)
+  })
+
+  it('captures console output, capped', async () => {
+    const r = await sandbox.run(
+      'console.log("a", { b: 1 }); console.warn("w"); for (let i = 0; i < 500; i++) console.info(i); return 1',
+      scopeFor(),
+    )
+    expect(r.logs[0]).toEqual({ level: 'info', message: 'a {"b":1}' })
+    expect(r.logs[1]).toEqual({ level: 'warn', message: 'w' })
+    expect(r.logs.length).toBe(101)
+    expect(r.logs.at(-1)?.message).toMatch(/dropped/)
+  })
+
+  it('converts a missing return to null and drops undefined properties', async () => {
+    expect((await sandbox.run('let x = 1', scopeFor())).value).toBeNull()
+    expect((await sandbox.run('return { a: undefined, b: [undefined] }', scopeFor())).value).toEqual({
+      b: [null],
+    })
+  })
+
+  it('maps errors to stable codes', async () => {
+    expect(await codeOf(sandbox, 'return (')).toBe('SCRIPT_SYNTAX')
+    expect(await codeOf(sandbox, 'return () => 1')).toBe('SCRIPT_RESULT_NOT_JSON')
+    expect(await codeOf(sandbox, 'return { s: Symbol("x") }')).toBe('SCRIPT_RESULT_NOT_JSON')
+    expect(await codeOf(sandbox, 'return 10n')).toBe('SCRIPT_RESULT_NOT_JSON')
+    expect(await codeOf(sandbox, 'const a = {}; a.a = a; return a')).toBe('SCRIPT_RESULT_NOT_JSON')
+    expect(await codeOf(sandbox, 'return "x".repeat(2 * 1024 * 1024)')).toBe('SCRIPT_OUTPUT_TOO_LARGE')
+  })
+
+  it('reports a thrown error with its message and line', async () => {
+    const e = await sandbox.run('const a = 1\nthrow new TypeError("bad " + a)', scopeFor()).catch((x) => x)
+    expect(e.code).toBe('SCRIPT_ERROR')
+    expect(e.message).toBe('TypeError: bad 1')
+    expect(e.details).toEqual({ line: 2 })
+    expect(e.retryable).toBe(false)
+  })
+
+  it('offers a pure standard library', async () => {
+    const r = await sandbox.run(
+      `return [lib.sha256('abc'), lib.ip.inCidr(trigger.src_ip, '10.0.0.0/8'), lib.ip.isPrivate('8.8.8.8'),
+        lib.ip.inCidr('2001:db8::1', '2001:db8::/32'), lib.defang('http://evil.com'), lib.refang('hxxp[://]evil[.]com')]`,
+      scopeFor(),
+    )
+    expect(r.value).toEqual([
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      true,
+      false,
+      true,
+      'hxxp[://]evil[.]com',
+      'http://evil.com',
+    ])
+  })
+
+  it('compiles console, timers and lib lazily, once per execution', async () => {
+    const r = await sandbox.run(
+      `const get = Object.getOwnPropertyDescriptor(globalThis, 'lib').get
+       const a = get(), b = lib, c = get()
+       console.log('x'); const log = console.log; console.log = null; log('y')
+       await new Promise((r) => setTimeout(r, 10))
+       return [a === b, b === c, typeof lib.sha256, typeof console.log, typeof setTimeout]`,
+      scopeFor(),
+    )
+    expect(r.value).toEqual([true, true, 'function', 'function', 'function'])
+    expect(r.logs.map((l) => l.message)).toEqual(['x', 'y'])
+    const next = await sandbox.run('return [typeof lib.ip.isValid, typeof console.log]', scopeFor())
+    expect(next.value).toEqual(['function', 'function'])
+    expect(await codeOf(sandbox, 'Object.freeze = null; return lib.ip.isValid("1.1.1.1")')).toBe(
+      'SCRIPT_ERROR',
+    )
+  })
+
+  it('honours an abort signal', async () => {
+    const ac = new AbortController()
+    const p = sandbox.run('while (true) {}', scopeFor(), { signal: ac.signal })
+    setTimeout(() => ac.abort(), 20)
+    await expect(p).rejects.toMatchObject({ code: 'SCRIPT_CANCELLED' })
+    expect((await sandbox.run('return 1', scopeFor())).value).toBe(1)
+  })
+})
+
+describe('expressions', () => {
+  it('evaluates full expressions against the scope', async () => {
+    const s = scopeFor()
+    expect(await sandbox.evaluate('nodes.vt.output.malicious > 3 && trigger.severity === "high"', s)).toBe(
+      true,
+    )
+    expect(await sandbox.evaluate('lib.ip.isPrivate(trigger.src_ip) ? "internal" : "external"', s)).toBe(
+      'internal',
+    )
+    expect(await sandbox.evaluate('(async () => 7)()', s)).toBe(7)
+  })
+
+  it('rejects code that breaks out of the expression wrapper', async () => {
+    for (const src of ['1) }); let leak = []; (function () { return (1', '1]; [2', 'while (true) {}'])
+      await expect(sandbox.evaluate(src, scopeFor())).rejects.toMatchObject({ code: 'SCRIPT_SYNTAX' })
+  })
+
+  it('cannot leave state behind for the next expression', async () => {
+    await expect(sandbox.evaluate('Object.prototype.x = 1', scopeFor())).rejects.toMatchObject({
+      code: 'SCRIPT_ERROR',
+    })
+    await expect(sandbox.evaluate('globalThis.leak = trigger', scopeFor())).rejects.toMatchObject({
+      code: 'SCRIPT_ERROR',
+    })
+    expect(await sandbox.evaluate('typeof leak + typeof ({}).x', scopeFor())).toBe('undefinedundefined')
+  })
+
+  it('stops a runaway expression', async () => {
+    await expect(sandbox.evaluate('(() => { for (;;) {} })()', scopeFor())).rejects.toMatchObject({
+      code: 'SCRIPT_TIMEOUT',
+    })
+    expect(await sandbox.evaluate('1 + 1', scopeFor())).toBe(2)
+  })
+})
