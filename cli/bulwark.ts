@@ -4,6 +4,7 @@ import { fmtCommand } from './commands/fmt.ts'
 import { runCommand } from './commands/run.ts'
 import { testCommand } from './commands/test.ts'
 import { validateCommand } from './commands/validate.ts'
+import { cliRuntimeDeps } from './runtime-deps.ts'
 
 /**
  * The `bulwark` command: validate, format, run and test playbook files.
@@ -48,7 +49,17 @@ program
       file: string,
       opts: { event?: string; simulate?: boolean; json?: boolean; events?: boolean; stateOut?: string },
     ) => {
-      process.exitCode = await runCommand(file, { ...opts, color: process.stdout.isTTY }, registry)
+      const runtime = cliRuntimeDeps()
+      try {
+        process.exitCode = await runCommand(
+          file,
+          { ...opts, color: process.stdout.isTTY },
+          registry,
+          runtime.deps,
+        )
+      } finally {
+        await runtime.close()
+      }
     },
   )
 
@@ -58,7 +69,12 @@ program
   .argument('[paths...]', 'test files or folders (default: .)')
   .option('--junit <file>', 'also write JUnit XML for CI')
   .action(async (paths: string[], opts: { junit?: string }) => {
-    process.exitCode = await testCommand(paths, opts, registry)
+    const runtime = cliRuntimeDeps()
+    try {
+      process.exitCode = await testCommand(paths, opts, registry, runtime.deps)
+    } finally {
+      await runtime.close()
+    }
   })
 
 try {
