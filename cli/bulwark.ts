@@ -41,13 +41,21 @@ program
   .argument('<playbook>', 'playbook JSON file')
   .option('-e, --event <file>', 'the trigger event (JSON file)')
   .option('-s, --simulate', 'test mode: side-effecting nodes return their sample response')
+  .option('--offline', 'with --simulate: lookups answer from their sample responses too (no network)')
   .option('--json', 'print one JSON summary { status, output, error, steps } instead of the trace')
   .option('--events', 'print every trace event as a JSON line')
   .option('--state-out <file>', 'write the final run state (JSON) to a file')
   .action(
     async (
       file: string,
-      opts: { event?: string; simulate?: boolean; json?: boolean; events?: boolean; stateOut?: string },
+      opts: {
+        event?: string
+        simulate?: boolean
+        offline?: boolean
+        json?: boolean
+        events?: boolean
+        stateOut?: string
+      },
     ) => {
       const runtime = cliRuntimeDeps()
       try {

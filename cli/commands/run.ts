@@ -10,6 +10,8 @@ export interface RunOptions {
   event?: string
   /** Test mode: side-effecting nodes return their sample response instead of calling out. */
   simulate?: boolean
+  /** With `simulate`: external lookups answer from their sample responses too (no network). */
+  offline?: boolean
   /** One JSON summary object on stdout instead of the live trace. */
   json?: boolean
   /** Every trace event as a JSON line. */
@@ -75,7 +77,8 @@ export async function runCommand(
     ? undefined
     : (e: RunEvent) => out.log(opts.events ? JSON.stringify(e) : formatEvent(e, opts.color ?? true))
   const mode = opts.simulate ? 'test' : 'production'
-  const result = await engine.start(loaded.playbook, { trigger, mode, onEvent })
+  const simulate = opts.offline ? { external: true } : undefined
+  const result = await engine.start(loaded.playbook, { trigger, mode, simulate, onEvent })
   if (opts.stateOut) await writeFile(opts.stateOut, `${JSON.stringify(result.state, null, 2)}\n`)
   if (opts.json) out.log(JSON.stringify(runSummary(result), null, 2))
   else if (!opts.events && result.outputs && Object.keys(result.outputs).length > 0) {

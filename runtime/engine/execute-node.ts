@@ -79,7 +79,13 @@ export class NodeExecution {
     this.run.sink.emit({ type: 'node.started', nodeId: this.node.id, attempt: ns.attempt })
     const simulated = this.run.state.mode === 'test' ? this.simulation() : undefined
     if (simulated) {
-      this.succeed(ctx, simulated, true)
+      // Params are still resolved and checked, so a test run catches a broken template or value
+      // on a node it simulates.
+      if (this.params !== UNSET) this.succeed(ctx, simulated, true)
+      else
+        this.withRawParams(ctx, (raw) => {
+          if (this.parse(ctx, raw)) this.succeed(ctx, simulated, true)
+        })
     } else if (this.params !== UNSET) {
       this.invoke(ctx)
     } else {

@@ -103,3 +103,40 @@ describe('simulation in test runs', () => {
     expect(calls).toEqual([])
   })
 })
+
+describe('simulated nodes still check their params', () => {
+  it('fails a simulated side-effecting node whose params do not fit its schema', async () => {
+    const strict = defineNode({
+      type: 'test.isolate',
+      version: 1,
+      category: 'action',
+      title: 'Isolate',
+      sideEffects: true,
+      sample: { isolated: true },
+      params: z.object({ host: z.string() }),
+      run: () => ({ output: { isolated: true } }),
+    })
+    const engine = createEngine({ registry: createRegistry([strict]) })
+    const bad = await engine.start(
+      pb([{ id: 'iso', type: 'test.isolate', version: 1, params: { host: '{{ trigger.missing }}' } }]),
+      {
+        mode: 'test',
+        trigger: {},
+      },
+    )
+    expect(bad.status).toBe('failed')
+    expect(bad.state.nodes.iso?.error?.code).toBe('INVALID_PARAMS')
+    const good = await engine.start(
+      pb([{ id: 'iso', type: 'test.isolate', version: 1, params: { host: '{{ trigger.host }}' } }]),
+      {
+        mode: 'test',
+        trigger: { host: 'ws-1' },
+      },
+    )
+    expect(good.state.nodes.iso).toMatchObject({
+      status: 'succeeded',
+      simulated: true,
+      output: { isolated: true },
+    })
+  })
+})
