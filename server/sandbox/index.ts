@@ -3,7 +3,9 @@ import type { ExpressionEvaluator, ExpressionScope, ScriptRunner } from '../../r
 import { sandboxError } from '../../runtime/sandbox/errors.ts'
 import { resolveLimits, type SandboxLimits } from '../../runtime/sandbox/limits.ts'
 import { parseLogs, parseResult, type SandboxLog } from '../../runtime/sandbox/result.ts'
+import { scopeJsonFor } from '../../runtime/sandbox/scope-refs.ts'
 import type { ExecOutcome } from '../../runtime/sandbox/vm.ts'
+import { type ChannelStats, ExpressionChannel } from './expression-channel.ts'
 import { type PoolStats, SandboxPool } from './pool.ts'
 
 /** Operator options of the sandbox service; every field has a default. */
@@ -17,6 +19,12 @@ export interface SandboxOptions {
   warm?: number
   /** Jobs that may wait for a worker. Default 10,000. */
   maxQueue?: number
+  /**
+   * The synchronous expression channel (a dedicated worker behind a SharedArrayBuffer), or `false`
+   * to evaluate every expression on the pool. `syncWaitMs` (default 5) bounds how long the host
+   * thread blocks per expression; `bytes` (default 1 MiB) is the largest request and answer.
+   */
+  expressionChannel?: false | { syncWaitMs?: number; bytes?: number; spinUs?: number }
 }
 
 /** The sandbox service the engine receives: runs script nodes and evaluates `{{ }}` expressions. */
@@ -26,7 +34,7 @@ export interface Sandbox extends ExpressionEvaluator, ScriptRunner {
     scope: ExpressionScope & { input: unknown },
     opts?: { signal?: AbortSignal },
   ): Promise<{ value: unknown; logs: SandboxLog[] }>
-  stats(): PoolStats & { limits: SandboxLimits }
+  stats(): PoolStats & { limits: SandboxLimits; channel?: ChannelStats }
   close(): Promise<void>
 }
 
@@ -48,6 +56,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     maxQueue: options.maxQueue ?? 10_000,
   })
   await pool.start()
+  const graceMs = options.graceMs ?? 250
+  const ch = options.expressionChannel ?? {}
+  let channel: ExpressionChannel | undefined
+  if (ch !== false) {
+    const { config, resourceLimits } = pool.workerSetup
+    channel = new ExpressionChannel(config, resourceLimits, {
+      syncWaitMs: ch.syncWaitMs ?? 5,
+      killAfterMs: limits.expressionTimeoutMs + graceMs,
+      bytes: ch.bytes ?? 2 ** 20,
+      spinUs: ch.spinUs ?? 100,
+    })
+    await channel.start().catch(() => {})
+  }
 
   const settle = (outcome: ExecOutcome) => {
     if (!outcome.ok) {
@@ -59,37 +80,45 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
 
   return {
-    async evaluate(expression, scope, signal) {
-      const json = scopeJson({
-        trigger: scope.trigger,
-        nodes: scope.nodes,
-        vars: scope.vars,
-        item: scope.item,
-        run: scope.run,
-      })
-      return settle(await pool.submit('expression', expression, json, signal))
+    evaluate(expression, scope, signal) {
+      try {
+        if (signal?.aborted) return pool.submit('expression', expression, '{}', signal).then(settle)
+        const json = scopeJson(() => scopeJsonFor(expression, scope))
+        const fast = channel?.call(expression, json, signal)
+        if (fast === undefined) return pool.submit('expression', expression, json, signal).then(settle)
+        if ('ok' in fast) return Promise.resolve(settle(fast))
+        // An answer too large for the shared buffer is computed again on the pool (expressions are pure).
+        return fast.then((o) => o ?? pool.submit('expression', expression, json, signal)).then(settle)
+      } catch (e) {
+        return Promise.reject(e)
+      }
     },
     async run(code, scope, opts) {
-      const json = scopeJson({
-        input: scope.input,
-        trigger: scope.trigger,
-        nodes: scope.nodes,
-        vars: scope.vars,
-        item: scope.item,
-        run: scope.run,
-      })
+      const json = scopeJson(() =>
+        JSON.stringify({
+          input: scope.input,
+          trigger: scope.trigger,
+          nodes: scope.nodes,
+          vars: scope.vars,
+          item: scope.item,
+          run: scope.run,
+        }),
+      )
       const outcome = await pool.submit('script', code, json, opts?.signal)
       const value = settle(outcome)
       return { value, logs: parseLogs(outcome.logs) }
     },
-    stats: () => ({ ...pool.stats(), limits }),
-    close: () => pool.close(),
+    stats: () => ({ ...pool.stats(), limits, channel: channel?.stats() }),
+    close: () => {
+      channel?.close()
+      return pool.close()
+    },
   }
 }
 
-function scopeJson(scope: Record<string, unknown>): string {
+function scopeJson(stringify: () => string): string {
   try {
-    return JSON.stringify(scope)
+    return stringify()
   } catch (e) {
     throw sandboxError({
       code: 'SCRIPT_ERROR',

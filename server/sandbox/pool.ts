@@ -99,6 +99,11 @@ export class SandboxPool {
     })
   }
 
+  /** The settings workers start with (for the expression channel's worker). */
+  get workerSetup(): { config: WorkerConfig; resourceLimits: ResourceLimits } {
+    return { config: this.config, resourceLimits: this.resourceLimits }
+  }
+
   stats(): PoolStats {
     return {
       workers: this.workers.length,
