@@ -1,10 +1,16 @@
 import { benchEngine, type Row } from './engine.ts'
 import { benchHostile } from './hostile.ts'
 import { benchSandbox } from './sandbox.ts'
+import { benchStore } from './store.ts'
 
 /** `npm run bench`: prints the figures that the README's Performance section reports. */
 async function main(): Promise<void> {
-  const rows: Row[] = [...(await benchEngine()), ...(await benchHostile()), ...(await benchSandbox())]
+  const rows: Row[] = [
+    ...(await benchEngine()),
+    ...(await benchHostile()),
+    ...(await benchSandbox()),
+    ...(await benchStore()),
+  ]
   const width = Math.max(...rows.map((r) => r.name.length))
   console.log(`Bulwark benchmarks — node ${process.version}, ${new Date().toISOString()}`)
   for (const r of rows)

@@ -1,0 +1,60 @@
+import type { RunState } from '../../runtime/engine/types.ts'
+import type { runSteps, runs } from '../db/schema.ts'
+import type { PendingResume, RunRecord, RunStep, RunSummary } from './run-store.ts'
+
+type RunRow = typeof runs.$inferSelect
+type StepRow = typeof runSteps.$inferSelect
+
+const parse = (text: string | null): unknown => (text === null ? undefined : JSON.parse(text))
+
+/** A `runs` row as a summary (no trigger, no state). */
+export function toRunSummary(r: RunRow): RunSummary {
+  return {
+    id: r.id,
+    playbookId: r.playbookId,
+    version: r.version,
+    mode: r.mode,
+    status: r.status,
+    ...(r.errorCode ? { error: { code: r.errorCode, message: r.errorMessage ?? '' } } : {}),
+    queuedAt: r.queuedAt,
+    startedAt: r.startedAt,
+    finishedAt: r.finishedAt,
+    claimedBy: r.claimedBy,
+    claimedUntil: r.claimedUntil,
+    claims: r.claims,
+    parentRunId: r.parentRunId,
+    retryOfRunId: r.retryOfRunId,
+    retryFromNode: r.retryFromNode,
+    createdBy: r.createdBy,
+  }
+}
+
+/** A `runs` row with its documents parsed. */
+export function toRunRecord(r: RunRow): RunRecord {
+  const state = parse(r.stateJson) as RunState | undefined
+  const resume = parse(r.resumeJson) as PendingResume | undefined
+  return {
+    ...toRunSummary(r),
+    trigger: parse(r.triggerJson),
+    ...(state ? { state } : {}),
+    ...(resume ? { resume } : {}),
+  }
+}
+
+/** A `run_steps` row with its documents parsed. */
+export function toRunStep(s: StepRow): RunStep {
+  const input = parse(s.inputJson)
+  const output = parse(s.outputJson)
+  const error = parse(s.errorJson)
+  return {
+    nodeId: s.nodeId,
+    attempt: s.attempt,
+    status: s.status,
+    ...(input === undefined ? {} : { input }),
+    ...(output === undefined ? {} : { output }),
+    ...(error === undefined ? {} : { error }),
+    logs: (parse(s.logsJson) as unknown[] | undefined) ?? [],
+    startedAt: s.startedAt,
+    finishedAt: s.finishedAt,
+  }
+}

@@ -1,0 +1,193 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../db/open.ts'
+import { runSteps, runs } from '../db/schema.ts'
+import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
+import { type StoreDeps, withDefaults } from './deps.ts'
+import type { RunFilter, RunStore } from './run-store.ts'
+import { createRunJournal } from './sqlite-run-journal.ts'
+import { toRunRecord, toRunStep, toRunSummary } from './sqlite-run-rows.ts'
+
+const TERMINAL = ['succeeded', 'failed', 'cancelled', 'timed_out'] as const
+
+function filterWhere(f: RunFilter): SQL[] {
+  const where: SQL[] = []
+  if (f.playbookId !== undefined) where.push(eq(runs.playbookId, f.playbookId))
+  if (f.status !== undefined)
+    where.push(Array.isArray(f.status) ? inArray(runs.status, f.status) : eq(runs.status, f.status))
+  if (f.mode !== undefined) where.push(eq(runs.mode, f.mode))
+  if (f.from !== undefined) where.push(gte(runs.queuedAt, f.from))
+  if (f.to !== undefined) where.push(lt(runs.queuedAt, f.to))
+  return where
+}
+
+/**
+ * The `RunStore` on SQLite. Claiming is one `UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING`, which
+ * SQLite runs under its single writer lock: two workers (threads or processes) never get one run.
+ * @example const runs = createSqliteRunStore(db); await runs.enqueue({ playbookId: 'triage', mode: 'test', trigger: {} })
+ */
+export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
+  const { now, ids } = withDefaults(deps)
+  const journal = createRunJournal(db)
+  const p = (name: string) => sql.placeholder(name)
+  // Prepared once: building these queries per call cost more than running them (bench/store.ts).
+  const insertRun = db
+    .insert(runs)
+    .values({
+      id: p('id'),
+      playbookId: p('playbookId'),
+      version: p('version'),
+      mode: p('mode'),
+      status: 'queued',
+      triggerJson: p('triggerJson'),
+      queuedAt: p('queuedAt'),
+      parentRunId: p('parentRunId'),
+      retryOfRunId: p('retryOfRunId'),
+      retryFromNode: p('retryFromNode'),
+      createdBy: p('createdBy'),
+    })
+    .returning()
+    .prepare()
+  const next = db
+    .select({ id: runs.id })
+    .from(runs)
+    .where(eq(runs.status, 'queued'))
+    .orderBy(asc(runs.queuedAt), asc(runs.id))
+    .limit(1)
+  const claimNext = db
+    .update(runs)
+    .set({
+      status: 'running',
+      claimedBy: sql`${p('workerId')}`,
+      claimedUntil: sql`${p('until')}`,
+      startedAt: sql`coalesce(${runs.startedAt}, ${p('now')})`,
+      claims: sql`${runs.claims} + 1`,
+    })
+    .where(and(eq(runs.status, 'queued'), eq(runs.id, sql`(${next})`)))
+    .returning()
+    .prepare()
+
+  return {
+    async enqueue(run) {
+      const row = insertRun.get({
+        id: run.id ?? ids(),
+        playbookId: run.playbookId,
+        version: run.version ?? null,
+        mode: run.mode,
+        triggerJson: JSON.stringify(run.trigger ?? null),
+        queuedAt: now(),
+        parentRunId: run.parentRunId ?? null,
+        retryOfRunId: run.retryOfRunId ?? null,
+        retryFromNode: run.retryFromNode ?? null,
+        createdBy: run.createdBy ?? null,
+      })
+      return toRunRecord(row!)
+    },
+
+    async claim(workerId, leaseMs) {
+      const t = now()
+      const row = claimNext.get({ workerId, until: t + leaseMs, now: t })
+      return row && toRunRecord(row)
+    },
+
+    async renewLease(runId, workerId, leaseMs) {
+      const r = db
+        .update(runs)
+        .set({ claimedUntil: now() + leaseMs })
+        .where(and(eq(runs.id, runId), eq(runs.claimedBy, workerId), eq(runs.status, 'running')))
+        .run()
+      return r.changes === 1
+    },
+
+    async record(runId, batch) {
+      journal.write(runId, batch)
+    },
+
+    async wake(runId, resume) {
+      const r = db
+        .update(runs)
+        .set({ status: 'queued', resumeJson: JSON.stringify(resume) })
+        .where(and(eq(runs.id, runId), eq(runs.status, 'waiting')))
+        .run()
+      return r.changes === 1
+    },
+
+    async cancelIdle(runId, at) {
+      const r = db
+        .update(runs)
+        .set({ status: 'cancelled', finishedAt: at, resumeJson: null, claimedBy: null, claimedUntil: null })
+        .where(and(eq(runs.id, runId), inArray(runs.status, ['queued', 'waiting'])))
+        .run()
+      return r.changes === 1
+    },
+
+    async requeueStale(t, opts = {}) {
+      const stale = opts.ignoreLeases
+        ? eq(runs.status, 'running')
+        : and(eq(runs.status, 'running'), or(sql`${runs.claimedUntil} IS NULL`, lt(runs.claimedUntil, t)))
+      return db
+        .update(runs)
+        .set({ status: 'queued', claimedBy: null, claimedUntil: null })
+        .where(stale)
+        .returning({ id: runs.id })
+        .all()
+        .map((r) => r.id)
+    },
+
+    async get(runId) {
+      const row = db.select().from(runs).where(eq(runs.id, runId)).get()
+      if (!row) return undefined
+      const steps = db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(sql`rowid`).all()
+      return { ...toRunRecord(row), steps: steps.map(toRunStep) }
+    },
+
+    async list(filter = {}, page = {}) {
+      const limit = pageSize(page.limit)
+      const where = filterWhere(filter)
+      if (page.cursor) {
+        const [at, id] = decodeCursor(page.cursor)
+        where.push(or(lt(runs.queuedAt, at), and(eq(runs.queuedAt, at), lt(runs.id, id)))!)
+      }
+      const rows = db
+        .select()
+        .from(runs)
+        .where(and(...where))
+        .orderBy(desc(runs.queuedAt), desc(runs.id))
+        .limit(limit + 1)
+        .all()
+      const items = rows.slice(0, limit).map(toRunSummary)
+      const last = items.at(-1)
+      return rows.length > limit && last
+        ? { items, nextCursor: encodeCursor([last.queuedAt, last.id]) }
+        : { items }
+    },
+
+    async countByStatus() {
+      const rows = db.select({ status: runs.status, n: count() }).from(runs).groupBy(runs.status).all()
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]))
+    },
+
+    async prune({ before, keep }) {
+      return db.transaction((tx) => {
+        let removed = 0
+        if (before !== undefined)
+          removed += tx
+            .delete(runs)
+            .where(and(inArray(runs.status, TERMINAL), lt(runs.queuedAt, before)))
+            .run().changes
+        if (keep !== undefined) {
+          const newest = tx
+            .select({ id: runs.id })
+            .from(runs)
+            .where(inArray(runs.status, TERMINAL))
+            .orderBy(desc(runs.queuedAt), desc(runs.id))
+            .limit(keep)
+          removed += tx
+            .delete(runs)
+            .where(and(inArray(runs.status, TERMINAL), notInArray(runs.id, newest)))
+            .run().changes
+        }
+        return removed
+      })
+    },
+  }
+}
