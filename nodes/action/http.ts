@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { defineNode, NodeError } from '../../runtime/node-type.ts'
+import { abortableSleep } from '../lib/abortable-sleep.ts'
 import { buildRequest, header, parseBody, scrub, statusMatches } from './http-request.ts'
-import { retryDelayMs, sleep } from './retry-after.ts'
+import { retryDelayMs } from './retry-after.ts'
 
 const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/, 'not a valid header name')
 
@@ -88,7 +89,7 @@ export const actionHttp = defineNode({
       if (retryable && retry < params.retries) {
         const wait = retryDelayMs(header(res.headers, 'retry-after'), retry, ctx.now())
         ctx.log.log('warn', `${host} answered ${res.status}; retry ${retry + 1} in ${wait} ms`)
-        await sleep(wait, ctx.signal)
+        await abortableSleep(wait, ctx.signal, 'the request (waiting to retry)')
         continue
       }
       const text = scrub(res.body, req.hidden)

@@ -1,5 +1,3 @@
-import { NodeError } from '../../runtime/node-type.ts'
-
 /** The longest wait between two attempts, whatever the server asks for. */
 export const MAX_RETRY_WAIT_MS = 60_000
 
@@ -17,25 +15,4 @@ export function retryDelayMs(retryAfter: string | undefined, attempt: number, no
   const date = Date.parse(value)
   if (Number.isNaN(date)) return backoff
   return Math.min(MAX_RETRY_WAIT_MS, Math.max(0, date - now))
-}
-
-/** Waits `ms`, rejecting with `CANCELLED` as soon as the run is cancelled. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cancelled = () =>
-      new NodeError('CANCELLED', 'the request was cancelled while waiting to retry', {
-        retryable: false,
-        cause: signal.reason,
-      })
-    if (signal.aborted) return reject(cancelled())
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(cancelled())
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { defineNode, NodeError } from '../../runtime/node-type.ts'
+import { defineNode } from '../../runtime/node-type.ts'
+import { abortableSleep } from '../lib/abortable-sleep.ts'
 
 /** Longest delay: a run that must wait longer should wait for a schedule or an approval instead. */
 export const MAX_DELAY_MS = 3_600_000
@@ -26,24 +27,7 @@ export const flowDelay = defineNode({
   output: z.object({ waitedMs: z.number() }),
   async run({ params, ctx }) {
     const started = ctx.now()
-    await sleep(params.ms, ctx.signal)
+    await abortableSleep(params.ms, ctx.signal, 'the delay')
     return { output: { waitedMs: Math.max(0, ctx.now() - started) } }
   },
 })
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const cancelled = () =>
-      new NodeError('CANCELLED', 'the delay was cancelled', { retryable: false, cause: signal.reason })
-    if (signal.aborted) return reject(cancelled())
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(cancelled())
-    }
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
-}

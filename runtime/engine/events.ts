@@ -1,3 +1,4 @@
+import { utf8Length } from '../json/utf8-length.ts'
 import type { Json } from '../node-type.ts'
 import type { Clock, RunEvent, RunState } from './types.ts'
 
@@ -63,20 +64,6 @@ export function truncateOutput(output: Json, maxBytes: number): Json {
   if (bytes <= maxBytes) return output
   const marker: TruncatedOutput = { $truncated: true, bytes, preview: json.slice(0, PREVIEW_CHARS) }
   return marker as unknown as Json
-}
-
-function utf8Length(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
 }
 
 /**

@@ -1,3 +1,4 @@
+import { utf8Length } from '../json/utf8-length.ts'
 import type { Json } from '../node-type.ts'
 import { sandboxError } from './errors.ts'
 import type { SandboxLimits } from './limits.ts'
@@ -87,18 +88,4 @@ export function depthOf(json: string): number {
     } else if (c === 93 || c === 125) depth--
   }
   return max
-}
-
-function utf8Length(s: string): number {
-  let n = 0
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
 }
