@@ -1,7 +1,7 @@
 import type { Clock } from '../../runtime/engine/types.ts'
 import type { NodeRegistry } from '../../runtime/node-type.ts'
 import type { EventBus } from '../events/bus.ts'
-import type { createMetrics } from '../metrics/metrics.ts'
+import type { Metrics } from '../metrics/metrics.ts'
 import type { Runner } from '../runner/types.ts'
 import type { Stores } from '../store/index.ts'
 
@@ -24,7 +24,7 @@ export interface ServerDeps {
   stores: Stores
   runner: Runner
   bus: EventBus
-  metrics: ReturnType<typeof createMetrics>
+  metrics: Metrics
   registry: NodeRegistry
   clock: Clock
   config: ServerConfig
