@@ -1,0 +1,165 @@
+import type { Clock, RunEvent } from '../../runtime/engine/types.ts'
+import type { RunQueue } from '../queue/run-queue.ts'
+import type { RunDetail } from '../store/run-store.ts'
+import { RunnerError } from './errors.ts'
+import type { RunExecution } from './execute-run.ts'
+import type { EnqueueRequest, RunEventSink, RunFinished, Runner, RunnerStores } from './types.ts'
+
+const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'timed_out'])
+
+export interface RunControlOptions {
+  stores: RunnerStores
+  queue: RunQueue
+  clock: Clock
+  bus?: RunEventSink
+  /** Runs executing in this process, by id. */
+  executions: ReadonlyMap<string, RunExecution>
+  onRunFinished?(run: RunFinished): void
+}
+
+/** The run operations routes, webhooks and schedules call. */
+export type RunControl = Pick<Runner, 'enqueueRun' | 'cancel' | 'retry'>
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Queueing, cancelling and retrying runs. Production runs are pinned to a published version when
+ * queued, so a draft never answers a production trigger; the run row is stored before the id is
+ * returned (a webhook answered 2xx is a run that exists).
+ * @example const runId = await control.enqueueRun({ playbookId: 'triage', mode: 'production', trigger: alert, requestedBy: 'webhook' })
+ */
+export function createRunControl(opts: RunControlOptions): RunControl {
+  const { stores, queue, clock } = opts
+  const { runs, playbooks, audit } = stores
+
+  async function pickVersion(req: EnqueueRequest): Promise<number | null> {
+    const id = req.playbookId
+    if (!(await playbooks.getDraft(id))) throw new RunnerError('NOT_FOUND', `playbook "${id}" does not exist`)
+    if (req.version === undefined && req.mode === 'test') return null
+    const versions = await playbooks.versions(id)
+    if (req.version !== undefined) {
+      if (!versions.some((v) => v.version === req.version))
+        throw new RunnerError('NOT_FOUND', `playbook "${id}" has no version ${req.version}`)
+      return req.version
+    }
+    const newest = versions.at(-1)
+    if (!newest)
+      throw new RunnerError(
+        'NOT_PUBLISHED',
+        `playbook "${id}" has no published version: production runs execute published versions only (publish it, or start a test run)`,
+      )
+    return newest.version
+  }
+
+  /** Marks a queued or waiting run cancelled and tells watchers; false if it is not idle any more. */
+  async function cancelIdle(run: RunDetail): Promise<boolean> {
+    const at = clock.now()
+    if (!(await runs.cancelIdle(run.id, at))) return false
+    const startedAt = run.state?.startedAt ?? run.startedAt ?? at
+    const event: RunEvent = {
+      type: 'run.finished',
+      runId: run.id,
+      seq: run.state?.seq ?? 0,
+      at,
+      status: 'cancelled',
+      error: { code: 'CANCELLED', message: 'run cancelled' },
+      durationMs: Math.max(0, at - startedAt),
+    }
+    await runs.record(run.id, { events: [event] })
+    opts.bus?.publish(run.id, event)
+    opts.onRunFinished?.({
+      runId: run.id,
+      playbookId: run.playbookId,
+      mode: run.mode,
+      status: 'cancelled',
+      durationMs: event.durationMs,
+      error: { code: 'CANCELLED', message: 'run cancelled' },
+    })
+    return true
+  }
+
+  return {
+    async enqueueRun(req) {
+      const version = await pickVersion(req)
+      const run = await queue.enqueue({
+        playbookId: req.playbookId,
+        version,
+        mode: req.mode,
+        trigger: req.trigger ?? null,
+        createdBy: req.requestedBy,
+      })
+      if (req.mode === 'production')
+        await audit.append({
+          actor: req.requestedBy,
+          action: 'run.start',
+          target: run.id,
+          details: { playbookId: req.playbookId, version },
+        })
+      return run.id
+    },
+
+    async cancel(runId, { by }) {
+      const done = async (status: 'cancelled' | 'cancelling') => {
+        await audit.append({ actor: by, action: 'run.cancel', target: runId, details: { status } })
+        return { status }
+      }
+      // A claim can land between reading the row and cancelling it: look again a few times.
+      let run: RunDetail | undefined
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const exec = opts.executions.get(runId)
+        if (exec) {
+          exec.cancel()
+          return done('cancelling')
+        }
+        run = await runs.get(runId)
+        if (!run) throw new RunnerError('NOT_FOUND', `run ${runId} does not exist`)
+        if (TERMINAL.has(run.status))
+          throw new RunnerError('INVALID_STATE', `run ${runId} has already ended (${run.status})`)
+        if ((run.status === 'queued' || run.status === 'waiting') && (await cancelIdle(run)))
+          return done('cancelled')
+        await nextTick()
+      }
+      throw new RunnerError(
+        'INVALID_STATE',
+        `run ${runId} is running on another worker (${run?.claimedBy ?? 'unknown'}): cancel it there`,
+      )
+    },
+
+    async retry(runId, { by, fromNode }) {
+      const old = await runs.get(runId)
+      if (!old) throw new RunnerError('NOT_FOUND', `run ${runId} does not exist`)
+      if (!TERMINAL.has(old.status))
+        throw new RunnerError(
+          'INVALID_STATE',
+          `run ${runId} is ${old.status}: only an ended run can be retried`,
+        )
+      if (fromNode !== undefined) {
+        if (!old.state)
+          throw new RunnerError('INVALID_STATE', `run ${runId} never started: retry it without a node`)
+        if (!old.state.playbook.nodes.some((n) => n.id === fromNode))
+          throw new RunnerError('INVALID_REQUEST', `run ${runId}'s playbook has no node "${fromNode}"`)
+      }
+      const run = await queue.enqueue({
+        playbookId: old.playbookId,
+        version: old.version,
+        mode: old.mode,
+        trigger: old.trigger,
+        retryOfRunId: old.id,
+        ...(fromNode !== undefined ? { retryFromNode: fromNode } : {}),
+        createdBy: by,
+      })
+      await audit.append({
+        actor: by,
+        action: 'run.retry',
+        target: run.id,
+        details: {
+          retryOf: old.id,
+          fromNode: fromNode ?? null,
+          playbookId: old.playbookId,
+          version: old.version,
+        },
+      })
+      return run.id
+    },
+  }
+}
