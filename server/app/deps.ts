@@ -1,9 +1,9 @@
 import type { Clock } from '../../runtime/engine/types.ts'
-import type { NodeRegistry } from '../../runtime/node-type.ts'
 import type { EventBus } from '../events/bus.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import type { Runner } from '../runner/types.ts'
 import type { Stores } from '../store/index.ts'
+import type { LiveRegistry } from './live-registry.ts'
 
 /** Operator settings of a server process (flags and `BULWARK_*` environment variables). */
 export interface ServerConfig {
@@ -14,6 +14,11 @@ export interface ServerConfig {
   webhookMaxBytes: number
   /** Session lifetime. */
   sessionTtlMs: number
+  /**
+   * A static bearer token Prometheus may scrape `/metrics` with (`BULWARK_METRICS_TOKEN`); without
+   * it, `/metrics` needs an admin session or token.
+   */
+  metricsToken?: string
 }
 
 /**
@@ -25,7 +30,8 @@ export interface ServerDeps {
   runner: Runner
   bus: EventBus
   metrics: Metrics
-  registry: NodeRegistry
+  /** Built-in node types plus published templates; the templates route adds to it. */
+  registry: LiveRegistry
   clock: Clock
   config: ServerConfig
 }

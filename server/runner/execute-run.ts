@@ -55,7 +55,12 @@ type ContinueOpts = {
 export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution {
   const runId = record.id
   const controller = new AbortController()
-  const recorder = createRunRecorder(ctx.stores.runs, runId)
+  // Events reach the bus only after they are stored (the SSE replay contract).
+  const recorder = createRunRecorder(ctx.stores.runs, runId, {
+    onPersisted: (events) => {
+      for (const ev of events) ctx.bus?.publish(runId, ev)
+    },
+  })
   const waits: Promise<void>[] = []
   let detached = false
   // Once the engine has settled, a refused renewal only means the run already left `running`.
@@ -68,7 +73,6 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
       if (detached) return
       nextSeq = ev.seq + 1
       recorder.onEvent(ev)
-      ctx.bus?.publish(runId, ev)
       if (ev.type === 'node.waiting')
         waits.push(
           ctx.approvals

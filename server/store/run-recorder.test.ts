@@ -69,3 +69,32 @@ describe('RunRecorder', () => {
     await expect(rec.finish({ status: 'succeeded', state: {} as never }, 1)).rejects.toThrow('disk full')
   })
 })
+
+describe('RunRecorder.onPersisted', () => {
+  it('hands over events only after the store has them, so a replay never misses a published event', async () => {
+    t = tempDatabase()
+    const store = createSqliteRunStore(t.db)
+    const events = createSqliteEventStore(t.db)
+    const { id: runId } = await store.enqueue({ playbookId: 'p', mode: 'test', trigger: {}, createdBy: 'test' })
+    const seenInStore: number[][] = []
+    const recorder = createRunRecorder(store, runId, {
+      onPersisted: (batch) => {
+        // At this moment every event of the batch must already be readable by an SSE replay.
+        void events.list(runId, { afterSeq: -1 }).then((stored) => {
+          seenInStore.push(batch.map((ev) => (stored.some((s) => s.seq === ev.seq) ? 1 : 0)))
+        })
+      },
+    })
+    const nodes = testNodes()
+    const result = await createEngine({ registry: nodes.registry }).start(pb([n('a'), n('b')], [e('a', 'b')]), {
+      runId,
+      mode: 'test',
+      onEvent: recorder.onEvent,
+      onCheckpoint: recorder.onCheckpoint,
+    })
+    await recorder.finish(result, Date.now())
+    await new Promise((r) => setTimeout(r, 20))
+    expect(seenInStore.length).toBeGreaterThan(0)
+    expect(seenInStore.flat().every((x) => x === 1)).toBe(true)
+  })
+})

@@ -18,6 +18,9 @@ export interface RunRecorderOptions {
   maxEvents?: number
   /** Defers a flush to the end of the current tick (default `setImmediate`). */
   schedule?: (fn: () => void) => void
+  /** Called with each batch's events once they are stored: publish to live watchers from here, so a
+   * watcher that replays from the store never misses an event it was told about. */
+  onPersisted?: (events: RunEvent[]) => void
 }
 
 /**
@@ -46,9 +49,14 @@ export function createRunRecorder(
   const write = (batch: RunBatch): Promise<void> => {
     const empty = batch.events.length === 0 && !batch.state && !batch.finish
     if (failure === undefined && !empty) {
-      const p = store.record(runId, batch).catch((err: unknown) => {
-        failure ??= err
-      })
+      const p = store.record(runId, batch).then(
+        () => {
+          if (batch.events.length > 0) opts.onPersisted?.(batch.events)
+        },
+        (err: unknown) => {
+          failure ??= err
+        },
+      )
       chain = chain.then(() => p)
     }
     return chain.then(() => {
