@@ -75,7 +75,12 @@ describe('RunRecorder.onPersisted', () => {
     t = tempDatabase()
     const store = createSqliteRunStore(t.db)
     const events = createSqliteEventStore(t.db)
-    const { id: runId } = await store.enqueue({ playbookId: 'p', mode: 'test', trigger: {}, createdBy: 'test' })
+    const { id: runId } = await store.enqueue({
+      playbookId: 'p',
+      mode: 'test',
+      trigger: {},
+      createdBy: 'test',
+    })
     const seenInStore: number[][] = []
     const recorder = createRunRecorder(store, runId, {
       onPersisted: (batch) => {
@@ -86,12 +91,15 @@ describe('RunRecorder.onPersisted', () => {
       },
     })
     const nodes = testNodes()
-    const result = await createEngine({ registry: nodes.registry }).start(pb([n('a'), n('b')], [e('a', 'b')]), {
-      runId,
-      mode: 'test',
-      onEvent: recorder.onEvent,
-      onCheckpoint: recorder.onCheckpoint,
-    })
+    const result = await createEngine({ registry: nodes.registry }).start(
+      pb([n('a'), n('b')], [e('a', 'b')]),
+      {
+        runId,
+        mode: 'test',
+        onEvent: recorder.onEvent,
+        onCheckpoint: recorder.onCheckpoint,
+      },
+    )
     await recorder.finish(result, Date.now())
     await new Promise((r) => setTimeout(r, 20))
     expect(seenInStore.length).toBeGreaterThan(0)
