@@ -81,14 +81,7 @@ export function createMemoryTemplateStore(opts: { reservedTypes?: Iterable<strin
 
   return {
     async publish(value) {
-      const r = validateTemplate(value)
-      if (!r.ok) {
-        const message = r.problems.map((p) => `${p.path || '(template)'}: ${p.message}`).join('; ')
-        throw new TemplateStoreError('INVALID_TEMPLATE', message, r.problems)
-      }
-      const t = r.template
-      if (reserved.has(t.id))
-        throw new TemplateStoreError('TEMPLATE_ID_RESERVED', `"${t.id}" is a built-in node type`)
+      const t = publishable(value, reserved)
       const canonical = canonicalJson(t)
       const existing = byKey.get(key(t.id, t.version))
       if (existing) {
@@ -126,4 +119,20 @@ export function createMemoryTemplateStore(opts: { reservedTypes?: Iterable<strin
       return [...byKey.values()].map(copy)
     },
   }
+}
+
+/**
+ * Validates a template about to be published; throws `TemplateStoreError` (`INVALID_TEMPLATE` with
+ * every problem, or `TEMPLATE_ID_RESERVED`). Shared by every TemplateStore implementation.
+ * @example const t = publishable(json, new Set(['action.http']))
+ */
+export function publishable(value: unknown, reserved: ReadonlySet<string>): IntegrationTemplate {
+  const r = validateTemplate(value)
+  if (!r.ok) {
+    const message = r.problems.map((p) => `${p.path || '(template)'}: ${p.message}`).join('; ')
+    throw new TemplateStoreError('INVALID_TEMPLATE', message, r.problems)
+  }
+  if (reserved.has(r.template.id))
+    throw new TemplateStoreError('TEMPLATE_ID_RESERVED', `"${r.template.id}" is a built-in node type`)
+  return r.template
 }

@@ -2,11 +2,11 @@ import { and, asc, desc, eq, isNull } from 'drizzle-orm'
 import {
   canonicalJson,
   type PublishedTemplate,
+  publishable,
   type TemplateStore,
   TemplateStoreError,
 } from '../../nodes/templates/registry.ts'
 import type { IntegrationTemplate } from '../../nodes/templates/schema.ts'
-import { validateTemplate } from '../../nodes/templates/validate.ts'
 import type { Db } from '../db/open.ts'
 import { templates } from '../db/schema.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
@@ -50,14 +50,7 @@ export function createSqliteTemplateStore(
 
   return {
     async publish(value, actor) {
-      const r = validateTemplate(value)
-      if (!r.ok) {
-        const message = r.problems.map((p) => `${p.path || '(template)'}: ${p.message}`).join('; ')
-        throw new TemplateStoreError('INVALID_TEMPLATE', message, r.problems)
-      }
-      const t = r.template
-      if (reserved.has(t.id))
-        throw new TemplateStoreError('TEMPLATE_ID_RESERVED', `"${t.id}" is a built-in node type`)
+      const t = publishable(value, reserved)
       const json = canonicalJson(t)
       return db.transaction((tx) => {
         const inserted = tx
