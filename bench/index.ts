@@ -2,6 +2,7 @@ import { benchEngine, type Row } from './engine.ts'
 import { benchHostile } from './hostile.ts'
 import { benchSandbox } from './sandbox.ts'
 import { benchStore } from './store.ts'
+import { benchWebhook } from './webhook.ts'
 
 /** `npm run bench`: prints the figures that the README's Performance section reports. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     ...(await benchHostile()),
     ...(await benchSandbox()),
     ...(await benchStore()),
+    ...(await benchWebhook()),
   ]
   const width = Math.max(...rows.map((r) => r.name.length))
   console.log(`Bulwark benchmarks — node ${process.version}, ${new Date().toISOString()}`)

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { ServerConfig } from './deps.ts'
+import type { RetentionSettings } from './retention.ts'
 
 type Env = Record<string, string | undefined>
 
@@ -10,6 +11,8 @@ export const DEFAULTS = {
   dataDir: './data',
   webhookMaxBytes: 1024 * 1024,
   sessionTtlMs: 8 * 3600_000,
+  retentionDays: 30,
+  retentionMaxRuns: 100_000,
 } as const
 
 function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -56,5 +59,23 @@ export function configFrom(argv: string[], env: Env): ServerConfig {
         24 * 30,
       ) * 3600_000,
     metricsToken: env.BULWARK_METRICS_TOKEN || undefined,
+  }
+}
+
+/**
+ * Run retention from `BULWARK_RETENTION_DAYS` (default 30) and `BULWARK_RETENTION_MAX_RUNS` (default
+ * 100,000); 0 turns a rule off.
+ * @example retentionFrom({ BULWARK_RETENTION_DAYS: '7' }) // { days: 7, maxRuns: 100000 }
+ */
+export function retentionFrom(env: Env): RetentionSettings {
+  return {
+    days: int('BULWARK_RETENTION_DAYS', env.BULWARK_RETENTION_DAYS, DEFAULTS.retentionDays, 0, 36_500),
+    maxRuns: int(
+      'BULWARK_RETENTION_MAX_RUNS',
+      env.BULWARK_RETENTION_MAX_RUNS,
+      DEFAULTS.retentionMaxRuns,
+      0,
+      1_000_000_000,
+    ),
   }
 }

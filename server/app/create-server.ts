@@ -20,6 +20,7 @@ import type { Runner } from '../runner/types.ts'
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts'
 import { createSqliteStores } from '../store/index.ts'
 import { createAuthLookups } from './auth-adapters.ts'
+import { retentionFrom } from './config.ts'
 import type { ServerConfig, ServerDeps } from './deps.ts'
 import { createServerOnError } from './error-map.ts'
 import { createLiveRegistry } from './live-registry.ts'
@@ -27,6 +28,7 @@ import { createLogger, type Logger } from './logger.ts'
 import { createApiApp, serveOpenApiDocument } from './openapi.ts'
 import { type OutsideWorld, outsideWorld } from './outside-world.ts'
 import { loadPublishedTemplates } from './published-templates.ts'
+import { createRetention } from './retention.ts'
 import { buildRunner, type RunnerFactoryInput } from './runner-factory.ts'
 import { publishedSchedules, scheduleFireStore } from './schedules.ts'
 import { securityHeaders } from './security-headers.ts'
@@ -118,6 +120,14 @@ export async function createServer(
     onError: (err, s) => log('error', 'schedule failed', { playbookId: s.playbookId, error: String(err) }),
   })
 
+  const retention = createRetention({
+    ...retentionFrom(env),
+    runs: stores.runs,
+    sqlite: database.sqlite,
+    now,
+    log,
+  })
+
   const app = new Hono<AuthEnv>()
   app.onError(createServerOnError({ log: (err) => log('error', 'unhandled', { error: describe(err) }) }))
   app.use('*', securityHeaders())
@@ -140,6 +150,7 @@ export async function createServer(
     async start() {
       await runner.start()
       scheduler.start()
+      await retention.start().catch((err) => log('error', 'retention failed', { error: describe(err) }))
       return new Promise((done, fail) => {
         http = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
           done({ host: info.address, port: info.port }),
@@ -149,6 +160,7 @@ export async function createServer(
     },
     async stop() {
       scheduler.stop()
+      retention.stop()
       const closing = http ? new Promise<void>((done) => http?.close(() => done())) : Promise.resolve()
       await runner.stop()
       await world.sandbox.close()

@@ -25,7 +25,8 @@ export const RUN_STATUSES = [
 export type RunRowStatus = (typeof RUN_STATUSES)[number]
 
 export const RUN_MODES = ['test', 'production'] as const
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'timed_out'] as const
+/** `cancelled`: closed undecided because its run was cancelled or ended while the gate was open. */
+export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'timed_out', 'cancelled'] as const
 export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number]
 
 export const users = sqliteTable('users', {
@@ -114,6 +115,10 @@ export const runs = sqliteTable(
     stateJson: text('state_json'),
     /** A decision to feed to `engine.resume` when the run is claimed again (`{ nodeId, value }`). */
     resumeJson: text('resume_json'),
+    /** Test runs: the engine's `SimulateOptions` (`{ external?, mocks? }`); null runs nothing simulated beyond the default. */
+    simulateJson: text('simulate_json'),
+    /** A cancel asked while another worker ran the run: the owner aborts it at its next lease renewal. */
+    cancelRequestedAt: integer('cancel_requested_at'),
     /** Next event sequence number persisted (the checkpoint's `seq`). */
     seq: integer('seq').notNull().default(0),
     errorCode: text('error_code'),
@@ -166,7 +171,10 @@ export const runSteps = sqliteTable(
     inputJson: text('input_json'),
     outputJson: text('output_json'),
     errorJson: text('error_json'),
+    /** At most `MAX_STEP_LOGS` entries; the rest are only counted in `log_count`. */
     logsJson: text('logs_json'),
+    /** Every `node.log` of the step, kept or dropped. */
+    logCount: integer('log_count').notNull().default(0),
     startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
   },

@@ -37,9 +37,25 @@ describe('RunQueue', () => {
     await queue.enqueue({ playbookId: 'p', mode: 'test', trigger: {} })
     expect(woken).toBe(1)
     expect((await queue.claim('w'))?.id).toBe(run.id)
-    expect(await queue.renew(run.id, 'w')).toBe(true)
+    expect(await queue.renew(run.id, 'w')).toBe('held')
     await queue.complete(run.id, { status: 'failed', error: { code: 'PLAYBOOK_NOT_FOUND', message: 'gone' } })
     expect(await store.get(run.id)).toMatchObject({ status: 'failed', error: { code: 'PLAYBOOK_NOT_FOUND' } })
+  })
+
+  it('wakes a waiting run and its subscribers; a run that is not waiting wakes nobody', async () => {
+    t = tempDatabase()
+    const store = createSqliteRunStore(t.db)
+    const queue = createRunQueue(store, { leaseMs: 1000 })
+    const run = await queue.enqueue({ playbookId: 'p', mode: 'test', trigger: {} })
+    let woken = 0
+    queue.subscribe(() => woken++)
+    expect(await queue.wake(run.id, { nodeId: 'gate', value: 1 })).toBe(false)
+    expect(woken).toBe(0)
+    await queue.claim('w')
+    t.sqlite.prepare(`UPDATE runs SET status = 'waiting', claimed_by = NULL WHERE id = ?`).run(run.id)
+    expect(await queue.wake(run.id, { nodeId: 'gate', value: { decision: 'approve' } })).toBe(true)
+    expect(woken).toBe(1)
+    expect(await queue.claim('w2')).toMatchObject({ id: run.id, resume: { nodeId: 'gate' } })
   })
 
   it('never hands one run to two workers: four processes claim from one file', async () => {

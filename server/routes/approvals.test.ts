@@ -69,6 +69,22 @@ describe('approvals', () => {
     expect(audit.items[0]).toMatchObject({ actor: 'alice', target: approvalId })
   })
 
+  it('cancelling a waiting run closes its approval: it leaves the pending inbox and cannot be decided', async () => {
+    const { runId, approvalId } = await waitingApproval()
+    const cancel = await t.call('responder', 'POST', `/api/runs/${runId}/cancel`)
+    expect(await cancel.json()).toEqual({ status: 'cancelled' })
+    const inbox = await (await t.call('viewer', 'GET', '/api/approvals?status=pending')).json()
+    expect(inbox.items.map((a: { id: string }) => a.id)).not.toContain(approvalId)
+    const closed = await (
+      await t.call('viewer', 'GET', `/api/approvals?status=cancelled&runId=${runId}`)
+    ).json()
+    expect(closed.items).toMatchObject([
+      { id: approvalId, status: 'cancelled', decidedAt: expect.any(Number) },
+    ])
+    const late = await t.call('alice', 'POST', `/api/approvals/${approvalId}`, { decision: 'approve' })
+    expect(late.status).toBe(409)
+  })
+
   it('a rejection settles the gate; unknown approvals are 404', async () => {
     const { runId, approvalId } = await waitingApproval()
     const res = await t.call('alice', 'POST', `/api/approvals/${approvalId}`, { decision: 'reject' })

@@ -6,12 +6,38 @@ import type { RunDetail, RunSummary } from '../store/run-store.ts'
 /** Largest trigger event accepted by `POST /api/playbooks/:id/runs`. */
 export const MAX_EVENT_BYTES = 1024 * 1024
 
+const port = z.string().min(1).max(100)
+
+/** How a test run stands in for the outside world (the engine's `SimulateOptions`). */
+export const SimulateSchema = z
+  .object({
+    external: z.boolean().optional().openapi({
+      description: 'Also answer external lookups (nodes without side effects) from their sample',
+    }),
+    mocks: z
+      .record(
+        slug,
+        z.object({
+          output: z.unknown().openapi({ description: 'What the node returns instead of running (any JSON)' }),
+          port: z.union([port, z.array(port).max(100)]).optional(),
+        }),
+      )
+      .refine((m) => Object.keys(m).length <= 1000, 'at most 1000 mocked nodes')
+      .optional()
+      .openapi({ description: 'Node id → the result it returns instead of running' }),
+  })
+  .strict()
+  .openapi('RunSimulate')
+
 /** The body of `POST /api/playbooks/:id/runs`. */
 export const StartRunSchema = z
   .object({
     event: z.unknown().openapi({ description: 'The trigger event (any JSON)' }),
     mode: z.enum(RUN_MODES),
     version: z.number().int().min(1).max(1e9).optional(),
+    simulate: SimulateSchema.optional().openapi({
+      description: 'Test runs only (a production run with it is refused, 422)',
+    }),
   })
   .openapi('StartRun')
 
@@ -95,6 +121,7 @@ const StepSchema = z
 /** A run with its trigger, outputs and steps. */
 export const RunDetailSchema = RunSummarySchema.extend({
   trigger: z.unknown(),
+  simulate: SimulateSchema.optional().openapi({ description: 'What this test run simulated' }),
   outputs: z.record(z.string(), z.unknown()).optional(),
   steps: z.array(StepSchema),
 }).openapi('RunDetail')
@@ -120,5 +147,11 @@ export function runSummaryOf(r: RunSummary): z.infer<typeof RunSummarySchema> {
 /** A run's detail: no checkpoint (it holds the whole playbook), but its outputs once it succeeded. */
 export function runDetailOf(r: RunDetail): z.infer<typeof RunDetailSchema> {
   const outputs = r.state?.outputs
-  return { ...runSummaryOf(r), trigger: r.trigger, ...(outputs ? { outputs } : {}), steps: r.steps }
+  return {
+    ...runSummaryOf(r),
+    trigger: r.trigger,
+    ...(r.simulate ? { simulate: r.simulate } : {}),
+    ...(outputs ? { outputs } : {}),
+    steps: r.steps,
+  }
 }

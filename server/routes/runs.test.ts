@@ -48,6 +48,29 @@ describe('runs', () => {
     expect((await start('analyst', { event: {}, mode: 'test' }, 'missing')).status).toBe(404)
   })
 
+  it('a test run carries simulate options (mocks replace node results); a production run refuses them', async () => {
+    const simulate = { external: true, mocks: { set: { output: { mocked: true } } } }
+    const res = await start('analyst', { event: {}, mode: 'test', simulate })
+    expect(res.status).toBe(202)
+    const run = await t.untilRun((await res.json()).runId, ['succeeded'])
+    expect(run.simulate).toEqual(simulate)
+    expect((await (await t.call('viewer', 'GET', `/api/runs/${run.id}`)).json()).simulate).toEqual(simulate)
+    expect(run.steps.find((s) => s.nodeId === 'set')).toMatchObject({
+      output: { mocked: true },
+      input: { start: {} },
+    })
+    const prod = await start('responder', { event: {}, mode: 'production', simulate })
+    expect(prod.status).toBe(422)
+    expect((await prod.json()).error.code).toBe('INVALID_REQUEST')
+    const bad = await start('analyst', {
+      event: {},
+      mode: 'test',
+      simulate: { mocks: { 'Not A Slug': { output: 1 } } },
+    })
+    expect(bad.status).toBe(422)
+    expect((await start('analyst', { event: {}, mode: 'test', simulate: { extra: 1 } })).status).toBe(422)
+  })
+
   it('a production run uses the newest published version', async () => {
     await t.call('champion', 'POST', '/api/playbooks/pb-r/publish', { note: 'v1' })
     const res = await start('responder', { event: { n: 1 }, mode: 'production' })

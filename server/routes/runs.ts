@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import type { SimulateOptions } from '../../runtime/engine/types.ts'
 import type { ServerDeps } from '../app/deps.ts'
 import { HttpError } from '../app/errors.ts'
 import { createApiApp, defineRoute } from '../app/openapi.ts'
@@ -37,6 +38,7 @@ const startRun = defineRoute({
     202: json(RunQueuedSchema, 'Queued'),
     404: json(z.unknown(), 'No such playbook or version'),
     409: json(z.unknown(), 'A production run of a playbook with no published version'),
+    422: json(z.unknown(), '`simulate` given for a production run'),
   },
 })
 
@@ -104,8 +106,14 @@ export function runRoutes(deps: ServerDeps) {
   app.openapi(startRun, async (c) => {
     const user = currentUser(c)
     const { id } = c.req.valid('param')
-    const { event, mode, version } = c.req.valid('json')
+    const { event, mode, version, simulate } = c.req.valid('json')
     if (mode === 'production') requireProduction(user, 'start production runs')
+    if (simulate !== undefined && mode !== 'test')
+      throw new HttpError(
+        422,
+        'INVALID_REQUEST',
+        'simulate applies to test runs only: drop it or use mode "test"',
+      )
     if (!(await playbooks.getDraft(id)))
       throw new HttpError(404, 'NOT_FOUND', `playbook "${id}" does not exist`)
     let pinned = version
@@ -127,6 +135,8 @@ export function runRoutes(deps: ServerDeps) {
       trigger: event ?? null,
       requestedBy: actorOf(user),
       ...(pinned !== undefined ? { version: pinned } : {}),
+      // The body is parsed JSON, so mock outputs are JSON values.
+      ...(simulate !== undefined ? { simulate: simulate as SimulateOptions } : {}),
     })
     return c.json({ runId }, 202)
   })

@@ -1,5 +1,6 @@
 import type { Clock, RunState } from '../../runtime/engine/types.ts'
 import type { Json } from '../../runtime/node-type.ts'
+import type { RunQueue } from '../queue/run-queue.ts'
 import type { Approval, ApprovalStore } from '../store/approval-store.ts'
 import type { AuditLog } from '../store/audit-log.ts'
 import type { RunStore } from '../store/run-store.ts'
@@ -39,8 +40,8 @@ export interface ApprovalCoordinatorOptions {
   runs: RunStore
   audit: AuditLog
   clock: Clock
-  /** Tells the claim loop that a run was put back in the queue. */
-  kick(): void
+  /** Puts a woken run back in the queue and tells the queue's subscribers (the claim loops). */
+  queue: Pick<RunQueue, 'wake'>
   onError(err: unknown, context: string): void
 }
 
@@ -60,16 +61,13 @@ function resumeValue(a: Approval): unknown {
  * The server's side of `flow.approval`. The node holds the request; the `ApprovalStore` holds the
  * decisions and decides quorum. The run is woken only when the approval resolves, with the node's
  * approval list filled from the store first, so the node reaches the same verdict as the store.
- * @example const approvals = createApprovalCoordinator({ approvals, runs, audit, clock, kick, onError })
+ * @example const approvals = createApprovalCoordinator({ approvals, runs, audit, clock, queue, onError })
  */
 export function createApprovalCoordinator(opts: ApprovalCoordinatorOptions): ApprovalCoordinator {
   const { approvals, runs, audit, clock } = opts
 
-  async function wake(a: Approval): Promise<boolean> {
-    const woke = await runs.wake(a.runId, { nodeId: a.nodeId, value: resumeValue(a) })
-    if (woke) opts.kick()
-    return woke
-  }
+  const wake = (a: Approval): Promise<boolean> =>
+    opts.queue.wake(a.runId, { nodeId: a.nodeId, value: resumeValue(a) })
 
   const timer = createDeadlineTimer({
     clock,

@@ -5,6 +5,7 @@ import type { RunQueue } from '../queue/run-queue.ts'
 import { createRunRecorder } from '../store/run-recorder.ts'
 import type { RunRecord } from '../store/run-store.ts'
 import type { ApprovalCoordinator } from './approvals.ts'
+import { cancelIdleRun } from './cancel-idle.ts'
 import { RunnerError } from './errors.ts'
 import { startLease } from './lease.ts'
 import { createPlaybookLoader, loadRunPlaybook } from './load-playbook.ts'
@@ -92,6 +93,10 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
     await recorder.flush().catch((err) => ctx.onError(err, `flush of detached run ${runId}`))
   }
 
+  const cancel = () => controller.abort(new Error('run cancelled'))
+  // A cancel asked while the run was queued for recovery or resume (its worker had gone): honour it.
+  if (record.cancelRequestedAt !== null) cancel()
+
   const lease = startLease({
     clock: ctx.clock,
     everyMs: Math.max(1, Math.floor(ctx.leaseMs / 3)),
@@ -99,8 +104,32 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
     onLost: () => {
       if (!settled) void detach()
     },
+    onCancelRequested: () => {
+      if (!settled && !detached) cancel()
+    },
     onError: (err) => ctx.onError(err, `lease renewal of run ${runId}`),
   })
+
+  // Only a run that has waited can have open approvals: other runs skip the write.
+  const mayHaveApprovals = () =>
+    waits.length > 0 ||
+    record.resume !== undefined ||
+    Object.values(record.state?.nodes ?? {}).some((n) => n.status === 'waiting')
+
+  /** The run ended: gates it left open can no longer be decided. */
+  const closeApprovals = async () => {
+    if (!mayHaveApprovals()) return
+    await ctx.stores.approvals
+      .closeForRun(runId, 'cancelled')
+      .catch((err) => ctx.onError(err, `closing the approvals of run ${runId}`))
+  }
+
+  /** The run went waiting just as another process asked to cancel it: cancel it now it is idle. */
+  const cancelIfRequested = async (): Promise<boolean> => {
+    const row = await ctx.stores.runs.get(runId)
+    if (row?.status !== 'waiting' || row.cancelRequestedAt === null) return false
+    return cancelIdleRun({ ...ctx, runs: ctx.stores.runs, approvals: ctx.stores.approvals }, row)
+  }
 
   const finished = (state: Pick<RunState, 'status' | 'startedAt' | 'finishedAt'>, error?: RunError) => {
     if (state.status === 'running' || state.status === 'waiting') return
@@ -138,6 +167,7 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
     }
     await ctx.stores.runs.record(runId, { events: [event], finish: { status: 'failed', error, at } })
     ctx.bus?.publish(runId, event)
+    await closeApprovals()
     finished({ status: 'failed', startedAt, finishedAt: at }, error)
   }
 
@@ -148,8 +178,12 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
       if (detached) return
       await Promise.all(waits)
       await recorder.finish(result, ctx.clock.now())
-      if (result.status === 'waiting') await ctx.approvals.reconcile(runId)
-      else finished(result.state, result.error)
+      if (result.status === 'waiting') {
+        if (!(await cancelIfRequested())) await ctx.approvals.reconcile(runId)
+      } else {
+        await closeApprovals()
+        finished(result.state, result.error)
+      }
     } catch (err) {
       if (!detached) await fail(err).catch((e) => ctx.onError(e, `recording the failure of run ${runId}`))
     } finally {
@@ -157,7 +191,7 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
     }
   })()
 
-  return { runId, cancel: () => controller.abort(new Error('run cancelled')), detach, done }
+  return { runId, cancel, detach, done }
 }
 
 function engineFor(ctx: ExecuteContext, record: RunRecord): Engine {
@@ -208,5 +242,11 @@ async function launch(ctx: ExecuteContext, record: RunRecord, opts: ContinueOpts
     version: record.version,
     mode: record.mode,
   })
-  return engine.start(playbook, { ...opts, runId: record.id, mode: record.mode, trigger: record.trigger })
+  return engine.start(playbook, {
+    ...opts,
+    runId: record.id,
+    mode: record.mode,
+    trigger: record.trigger,
+    ...(record.simulate && record.mode === 'test' ? { simulate: record.simulate } : {}),
+  })
 }

@@ -1,6 +1,7 @@
-import type { Clock, RunEvent } from '../../runtime/engine/types.ts'
+import type { Clock } from '../../runtime/engine/types.ts'
 import type { RunQueue } from '../queue/run-queue.ts'
 import type { RunDetail } from '../store/run-store.ts'
+import { type CancelIdleDeps, cancelIdleRun } from './cancel-idle.ts'
 import { RunnerError } from './errors.ts'
 import type { RunExecution } from './execute-run.ts'
 import type { EnqueueRequest, RunEventSink, RunFinished, Runner, RunnerStores } from './types.ts'
@@ -51,35 +52,18 @@ export function createRunControl(opts: RunControlOptions): RunControl {
     return newest.version
   }
 
-  /** Marks a queued or waiting run cancelled and tells watchers; false if it is not idle any more. */
-  async function cancelIdle(run: RunDetail): Promise<boolean> {
-    const at = clock.now()
-    if (!(await runs.cancelIdle(run.id, at))) return false
-    const startedAt = run.state?.startedAt ?? run.startedAt ?? at
-    const event: RunEvent = {
-      type: 'run.finished',
-      runId: run.id,
-      seq: run.state?.seq ?? 0,
-      at,
-      status: 'cancelled',
-      error: { code: 'CANCELLED', message: 'run cancelled' },
-      durationMs: Math.max(0, at - startedAt),
-    }
-    await runs.record(run.id, { events: [event] })
-    opts.bus?.publish(run.id, event)
-    opts.onRunFinished?.({
-      runId: run.id,
-      playbookId: run.playbookId,
-      mode: run.mode,
-      status: 'cancelled',
-      durationMs: event.durationMs,
-      error: { code: 'CANCELLED', message: 'run cancelled' },
-    })
-    return true
+  const idle: CancelIdleDeps = {
+    runs,
+    approvals: stores.approvals,
+    clock,
+    bus: opts.bus,
+    onRunFinished: opts.onRunFinished,
   }
 
   return {
     async enqueueRun(req) {
+      if (req.simulate !== undefined && req.mode !== 'test')
+        throw new RunnerError('INVALID_REQUEST', 'simulate applies to test runs only')
       const version = await pickVersion(req)
       const run = await queue.enqueue({
         playbookId: req.playbookId,
@@ -87,6 +71,7 @@ export function createRunControl(opts: RunControlOptions): RunControl {
         mode: req.mode,
         trigger: req.trigger ?? null,
         createdBy: req.requestedBy,
+        ...(req.simulate !== undefined ? { simulate: req.simulate } : {}),
       })
       if (req.mode === 'production')
         await audit.append({
@@ -115,14 +100,14 @@ export function createRunControl(opts: RunControlOptions): RunControl {
         if (!run) throw new RunnerError('NOT_FOUND', `run ${runId} does not exist`)
         if (TERMINAL.has(run.status))
           throw new RunnerError('INVALID_STATE', `run ${runId} has already ended (${run.status})`)
-        if ((run.status === 'queued' || run.status === 'waiting') && (await cancelIdle(run)))
+        if ((run.status === 'queued' || run.status === 'waiting') && (await cancelIdleRun(idle, run)))
           return done('cancelled')
+        // Running on another worker (or process): it aborts the run at its next lease renewal.
+        if (run.status === 'running' && (await runs.requestCancel(runId, clock.now())))
+          return done('cancelling')
         await nextTick()
       }
-      throw new RunnerError(
-        'INVALID_STATE',
-        `run ${runId} is running on another worker (${run?.claimedBy ?? 'unknown'}): cancel it there`,
-      )
+      throw new RunnerError('INVALID_STATE', `run ${runId} changed state while being cancelled: try again`)
     },
 
     async retry(runId, { by, fromNode }) {
@@ -146,6 +131,7 @@ export function createRunControl(opts: RunControlOptions): RunControl {
         trigger: old.trigger,
         retryOfRunId: old.id,
         ...(fromNode !== undefined ? { retryFromNode: fromNode } : {}),
+        ...(old.simulate ? { simulate: old.simulate } : {}),
         createdBy: by,
       })
       await audit.append({

@@ -38,7 +38,7 @@ export function createRunner(options: RunnerOptions): Runner {
     runs: stores.runs,
     audit: stores.audit,
     clock,
-    kick: () => loop.kick(),
+    queue,
     onError,
   })
 

@@ -1,4 +1,4 @@
-import type { Clock, EngineDeps, RunError, RunStatus } from '../../runtime/engine/types.ts'
+import type { Clock, EngineDeps, RunError, RunStatus, SimulateOptions } from '../../runtime/engine/types.ts'
 import type { NodeRegistry, RunMode } from '../../runtime/node-type.ts'
 import type { Role } from '../db/schema.ts'
 import type { EventBus } from '../events/bus.ts'
@@ -78,6 +78,8 @@ export interface EnqueueRequest {
   trigger: unknown
   /** A user name, `token:<id>`, `webhook` or `schedule`: recorded on the run and in the audit log. */
   requestedBy: string
+  /** Test runs only (`INVALID_REQUEST` otherwise): simulate external lookups and/or mock given nodes. */
+  simulate?: SimulateOptions
 }
 
 /** A responder's decision on an approval. */
@@ -98,7 +100,10 @@ export interface Runner {
   stop(): Promise<void>
   /** Queues a run and returns its id once it is stored. Throws `RunnerError` (`NOT_FOUND`, `NOT_PUBLISHED`). */
   enqueueRun(req: EnqueueRequest): Promise<string>
-  /** Cancels a queued or waiting run at once, or aborts a running one (it ends `cancelled`). */
+  /**
+   * Cancels a queued or waiting run at once (`cancelled`), or aborts a running one (`cancelling`; it
+   * ends `cancelled`): here at once, on another worker at that worker's next lease renewal.
+   */
   cancel(runId: string, opts: { by: string }): Promise<{ status: 'cancelled' | 'cancelling' }>
   /** Queues a new run of the same version and trigger; from `fromNode`, earlier outputs are reused. */
   retry(runId: string, opts: { by: string; fromNode?: string }): Promise<string>

@@ -44,6 +44,11 @@ export interface ApprovalStore {
   ): Promise<{ approval: Approval; resolved: boolean }>
   /** Marks every pending approval whose timeout has passed as `timed_out` and returns them. */
   expire(now: number): Promise<Approval[]>
+  /**
+   * Closes the run's pending approvals undecided (its run was cancelled or ended while they were
+   * open), so they leave the inbox and can no longer be decided; returns them.
+   */
+  closeForRun(runId: string, status: Extract<ApprovalStatus, 'cancelled' | 'timed_out'>): Promise<Approval[]>
   /** The earliest pending timeout, for the timer to sleep until. */
   nextTimeout(): Promise<number | undefined>
 }

@@ -1,4 +1,4 @@
-import type { RunError, RunEvent, RunState } from '../../runtime/engine/types.ts'
+import type { RunError, RunEvent, RunState, SimulateOptions } from '../../runtime/engine/types.ts'
 import type { RunMode } from '../../runtime/node-type.ts'
 import type { RunRowStatus } from '../db/schema.ts'
 import type { Page } from './cursor.ts'
@@ -15,6 +15,8 @@ export interface NewRun {
   retryOfRunId?: string
   retryFromNode?: string
   createdBy?: string
+  /** Test mode only: simulate external lookups and/or mock given nodes (`engine.start`'s `simulate`). */
+  simulate?: SimulateOptions
 }
 
 /** A run's row without its heavy documents (for lists). */
@@ -35,6 +37,8 @@ export interface RunSummary {
   retryOfRunId: string | null
   retryFromNode: string | null
   createdBy: string | null
+  /** Set when a cancel was asked while another worker ran the run; its owner aborts it. */
+  cancelRequestedAt: number | null
 }
 
 /** A decision to feed to `engine.resume` when the run is claimed. */
@@ -50,6 +54,8 @@ export interface RunRecord extends RunSummary {
   state?: RunState
   /** Present when the run was woken by a decision (the worker calls `resume`). */
   resume?: PendingResume
+  /** Test runs: what the engine simulates (given to `engine.start`). */
+  simulate?: SimulateOptions
 }
 
 /** One node attempt, derived from the run's events. */
@@ -88,6 +94,9 @@ export interface RunBatch {
   finish?: { status: RunRowStatus; error?: RunError; at: number }
 }
 
+/** A lease renewal's answer: still held, held but a cancel was asked, or lost to another worker. */
+export type LeaseStatus = 'held' | 'cancel-requested' | 'lost'
+
 /** Where runs live: the queue, the checkpoints, the steps. SQLite here; PostgreSQL later. */
 export interface RunStore {
   enqueue(run: NewRun): Promise<RunRecord>
@@ -96,8 +105,13 @@ export interface RunStore {
    * callers ever get the same run.
    */
   claim(workerId: string, leaseMs: number): Promise<RunRecord | undefined>
-  /** Extends a lease the worker still holds; false when it lost it. */
-  renewLease(runId: string, workerId: string, leaseMs: number): Promise<boolean>
+  /**
+   * Extends a lease the worker still holds: `lost` when it no longer does, `cancel-requested` when
+   * `requestCancel` was called for the run (the worker should abort it).
+   */
+  renewLease(runId: string, workerId: string, leaseMs: number): Promise<LeaseStatus>
+  /** Asks the worker running the run to cancel it (at its next renewal); false unless it is running. */
+  requestCancel(runId: string, at: number): Promise<boolean>
   /**
    * Persists a batch of events (and the steps they imply), the latest checkpoint and/or the end, in one
    * transaction. Implementations serialise the batch before returning (the state is live and keeps

@@ -97,6 +97,15 @@ export function createSqliteApprovalStore(db: Db, deps?: StoreDeps): ApprovalSto
         .all()
         .map(toApproval)
     },
+    async closeForRun(runId, status) {
+      return db
+        .update(approvals)
+        .set({ status, decidedAt: now() })
+        .where(and(eq(approvals.runId, runId), eq(approvals.status, 'pending')))
+        .returning()
+        .all()
+        .map(toApproval)
+    },
     async nextTimeout() {
       const r = db
         .select({ at: min(approvals.timeoutAt) })

@@ -1,4 +1,4 @@
-import type { RunState } from '../../runtime/engine/types.ts'
+import type { RunState, SimulateOptions } from '../../runtime/engine/types.ts'
 import type { runSteps, runs } from '../db/schema.ts'
 import type { PendingResume, RunRecord, RunStep, RunSummary } from './run-store.ts'
 
@@ -26,6 +26,7 @@ export function toRunSummary(r: RunRow): RunSummary {
     retryOfRunId: r.retryOfRunId,
     retryFromNode: r.retryFromNode,
     createdBy: r.createdBy,
+    cancelRequestedAt: r.cancelRequestedAt,
   }
 }
 
@@ -33,12 +34,23 @@ export function toRunSummary(r: RunRow): RunSummary {
 export function toRunRecord(r: RunRow): RunRecord {
   const state = parse(r.stateJson) as RunState | undefined
   const resume = parse(r.resumeJson) as PendingResume | undefined
+  const simulate = parse(r.simulateJson) as SimulateOptions | undefined
   return {
     ...toRunSummary(r),
     trigger: parse(r.triggerJson),
     ...(state ? { state } : {}),
     ...(resume ? { resume } : {}),
+    ...(simulate ? { simulate } : {}),
   }
+}
+
+/** The kept log entries, then one marker for those dropped over the per-step cap. */
+function logsOf(s: StepRow): unknown[] {
+  const logs = (parse(s.logsJson) as unknown[] | undefined) ?? []
+  const dropped = s.logCount - logs.length
+  if (dropped > 0)
+    logs.push({ level: 'warn', message: `${dropped} more lines dropped`, dropped, at: s.finishedAt ?? null })
+  return logs
 }
 
 /** A `run_steps` row with its documents parsed. */
@@ -53,7 +65,7 @@ export function toRunStep(s: StepRow): RunStep {
     ...(input === undefined ? {} : { input }),
     ...(output === undefined ? {} : { output }),
     ...(error === undefined ? {} : { error }),
-    logs: (parse(s.logsJson) as unknown[] | undefined) ?? [],
+    logs: logsOf(s),
     startedAt: s.startedAt,
     finishedAt: s.finishedAt,
   }

@@ -47,8 +47,8 @@ describe('SqliteRunStore', () => {
     expect(first?.claimedUntil).toBe(deps.now() + 30_000)
     expect((await store.claim('w2', 30_000))?.id).toBe(b.id)
     expect(await store.claim('w3', 30_000)).toBeUndefined()
-    expect(await store.renewLease(a.id, 'w1', 60_000)).toBe(true)
-    expect(await store.renewLease(a.id, 'w2', 60_000)).toBe(false)
+    expect(await store.renewLease(a.id, 'w1', 60_000)).toBe('held')
+    expect(await store.renewLease(a.id, 'w2', 60_000)).toBe('lost')
   })
 
   it('records events, derived steps and the checkpoint in one batch', async () => {

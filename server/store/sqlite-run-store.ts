@@ -44,6 +44,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
       retryOfRunId: p('retryOfRunId'),
       retryFromNode: p('retryFromNode'),
       createdBy: p('createdBy'),
+      simulateJson: p('simulateJson'),
     })
     .returning()
     .prepare()
@@ -79,6 +80,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         retryOfRunId: run.retryOfRunId ?? null,
         retryFromNode: run.retryFromNode ?? null,
         createdBy: run.createdBy ?? null,
+        simulateJson: run.simulate && run.mode === 'test' ? JSON.stringify(run.simulate) : null,
       })
       return toRunRecord(row!)
     },
@@ -90,10 +92,21 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
     },
 
     async renewLease(runId, workerId, leaseMs) {
-      const r = db
+      const row = db
         .update(runs)
         .set({ claimedUntil: now() + leaseMs })
         .where(and(eq(runs.id, runId), eq(runs.claimedBy, workerId), eq(runs.status, 'running')))
+        .returning({ cancel: runs.cancelRequestedAt })
+        .get()
+      if (!row) return 'lost'
+      return row.cancel === null ? 'held' : 'cancel-requested'
+    },
+
+    async requestCancel(runId, at) {
+      const r = db
+        .update(runs)
+        .set({ cancelRequestedAt: sql`coalesce(${runs.cancelRequestedAt}, ${at})` })
+        .where(and(eq(runs.id, runId), eq(runs.status, 'running')))
         .run()
       return r.changes === 1
     },
