@@ -6,6 +6,7 @@ import { HttpError } from '../app/errors.ts'
 import { createApiApp, defineRoute } from '../app/openapi.ts'
 import { clearSessionCookies, readSessionCookie, setSessionCookies } from '../auth/cookie.ts'
 import { createLoginLimiter, type LoginLimiter, loginKey } from '../auth/login-limiter.ts'
+import { ROLE_PERMISSIONS, type Role } from '../auth/roles.ts'
 import { currentUser } from '../auth/user.ts'
 import { json, jsonBody, MeSchema, OkSchema } from './schemas.ts'
 
@@ -45,6 +46,12 @@ const me = defineRoute({
   responses: { 200: json(MeSchema, 'The caller'), 401: json(z.unknown(), 'Not logged in') },
 })
 
+/** The caller as `/api/auth/me` and the login answer show it: who, which role, what it allows. */
+function meOf(user: { id: string; username: string; role: Role }) {
+  const permissions = [...ROLE_PERMISSIONS[user.role]].sort()
+  return { id: user.id, username: user.username, role: user.role, permissions }
+}
+
 function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
@@ -80,7 +87,7 @@ export function authRoutes(deps: ServerDeps, options: { limiter?: LoginLimiter }
       const session = await users.createSession(user.id, deps.config.sessionTtlMs)
       setSessionCookies(c, session, deps.clock.now())
       await audit.append({ actor: user.username, action: 'auth.login' })
-      const answer = { id: user.id, username: user.username, role: user.role, via: 'session' as const }
+      const answer = { ...meOf(user), via: 'session' as const }
       return c.json({ user: answer, csrfToken: session.csrfToken }, 200)
     })
     .openapi(logout, async (c) => {
@@ -92,7 +99,7 @@ export function authRoutes(deps: ServerDeps, options: { limiter?: LoginLimiter }
       return c.json({ ok: true as const }, 200)
     })
     .openapi(me, (c) => {
-      const { id, username, role, via } = currentUser(c)
-      return c.json({ id, username, role, via }, 200)
+      const user = currentUser(c)
+      return c.json({ ...meOf(user), via: user.via }, 200)
     })
 }

@@ -17,7 +17,14 @@ export const UserSchema = z
 
 /** The caller, as `GET /api/auth/me` and the login answer show it. */
 export const MeSchema = z
-  .object({ id: z.string(), username: z.string(), role: RoleSchema, via: z.enum(['session', 'token']) })
+  .object({
+    id: z.string(),
+    username: z.string(),
+    role: RoleSchema,
+    via: z.enum(['session', 'token']),
+    /** What the role may do, so the editor shows only the actions that will be allowed. */
+    permissions: z.array(z.string()),
+  })
   .openapi('Me')
 
 /** `{ ok: true }` for operations with nothing else to say. */
