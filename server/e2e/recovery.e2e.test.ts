@@ -1,11 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { createHmac } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loginHeaders, type ServerProcess, startServerProcess } from '../testing/server-process.ts'
 
 /**
  * Crash recovery with a real process kill: production runs sit in a `flow.delay` and at an approval
@@ -13,86 +11,30 @@ import { afterAll, describe, expect, it } from 'vitest'
  * dir. The delayed runs are recovered and finish, the waiting run still waits and a responder's
  * approval completes it, and every webhook answered 202 is a run that exists.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const PASSWORD = 'recovery-admin-password-long'
 const RESPONDER_PASSWORD = 'recovery-responder-password'
 const DELAY_MS = 2500
 const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-recovery-'))
-let child: ChildProcess | undefined
-let output = ''
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createNetServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => done(port))
-    })
-  })
-}
+let server: ServerProcess | undefined
+const output = () => server?.output() ?? ''
 
 async function startServer(): Promise<string> {
-  const port = await freePort()
-  output = ''
-  child = spawn(
-    process.execPath,
-    ['bin/bulwark-server.mjs', '--host', '127.0.0.1', '--port', String(port), '--data-dir', dataDir],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        BULWARK_ADMIN_USER: 'admin',
-        BULWARK_ADMIN_PASSWORD: PASSWORD,
-        BULWARK_SECRET_KEY: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  const keep = (d: unknown) => {
-    output = (output + String(d)).slice(-20_000)
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return base
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error(`server did not come up: ${output}`)
+  server = await startServerProcess({
+    dataDir,
+    adminPassword: PASSWORD,
+    env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
+  })
+  return server.base
 }
 
-function kill9(): Promise<void> {
-  const c = child
-  if (!c || c.exitCode !== null || c.signalCode !== null) return Promise.resolve()
-  return new Promise((done) => {
-    c.once('exit', () => done())
-    c.kill('SIGKILL')
-  })
-}
+const kill9 = () => server?.kill9() ?? Promise.resolve()
 
 afterAll(async () => {
   await kill9()
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-async function login(base: string, username: string, password: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  })
-  expect(res.status).toBe(200)
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }
-}
+const login = loginHeaders
 
 async function post(base: string, headers: Record<string, string>, path: string, body: unknown) {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
@@ -122,7 +64,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   for (;;) {
     const v = await probe()
     if (v !== undefined) return v
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output}`)
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output()}`)
     await new Promise((r) => setTimeout(r, 50))
   }
 }

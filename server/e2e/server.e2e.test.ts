@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loginHeaders, type ServerProcess, startServerProcess } from '../testing/server-process.ts'
 
 /**
  * The real server process on 127.0.0.1: start, log in, token, OpenAPI, a test run with its SSE
@@ -13,82 +12,31 @@ import { afterAll, describe, expect, it } from 'vitest'
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const PASSWORD = 'e2e-admin-password-long'
 const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-e2e-'))
-let child: ChildProcess | undefined
-let stdout = ''
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createNetServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => done(port))
-    })
-  })
-}
+let server: ServerProcess | undefined
 
 async function startServer(): Promise<string> {
-  const port = await freePort()
-  stdout = ''
-  child = spawn(process.execPath, ['bin/bulwark-server.mjs', '--port', String(port), '--data-dir', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, BULWARK_ADMIN_PASSWORD: PASSWORD, BULWARK_SECRET_KEY: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startServerProcess({
+    dataDir,
+    adminPassword: PASSWORD,
+    env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
   })
-  child.stdout?.on('data', (d) => {
-    stdout += String(d)
-  })
-  child.stderr?.on('data', () => {})
-  const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return base
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`server did not come up: ${stdout}`)
-}
-
-function kill9(): Promise<void> {
-  const c = child
-  if (!c || c.exitCode !== null) return Promise.resolve()
-  return new Promise((done) => {
-    c.once('exit', () => done())
-    c.kill('SIGKILL')
-  })
+  return server.base
 }
 
 afterAll(async () => {
-  await kill9()
+  await server?.kill9()
   rmSync(dataDir, { recursive: true, force: true })
 })
-
-async function login(base: string) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  })
-  expect(res.status).toBe(200)
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return { cookie, csrfToken }
-}
 
 describe('bulwark-server process', () => {
   let token = ''
 
   it('starts, logs in, issues a token, serves the OpenAPI document', async () => {
     const base = await startServer()
-    expect(stdout).not.toContain(PASSWORD)
-    const { cookie, csrfToken } = await login(base)
+    expect(server?.output()).not.toContain(PASSWORD)
     const res = await fetch(`${base}/api/tokens`, {
       method: 'POST',
-      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+      headers: await loginHeaders(base, 'admin', PASSWORD),
       body: JSON.stringify({ name: 'e2e' }),
     })
     expect(res.status).toBe(201)
@@ -115,7 +63,7 @@ describe('bulwark-server process', () => {
   })
 
   it('survives kill -9: same data, same token, no second admin', async () => {
-    await kill9()
+    await server?.kill9()
     const base = await startServer()
     const me = await fetch(`${base}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })
     expect(me.status).toBe(200)
