@@ -36,14 +36,15 @@ module.exports = {
     },
     {
       name: 'editor-browser-safe',
+      comment: 'editor/e2e holds the Chromium end-to-end tests, which drive a real server process',
       severity: 'error',
-      from: { path: '^editor/' },
+      from: { path: '^editor/', pathNot: '^editor/e2e/' },
       to: { path: '^(server|cli)/' },
     },
     {
       name: 'editor-no-node-builtins',
       severity: 'error',
-      from: { path: '^editor/' },
+      from: { path: '^editor/', pathNot: '^editor/e2e/|\\.test\\.tsx?$' },
       to: { dependencyTypes: ['core'] },
     },
   ],

@@ -1,4 +1,5 @@
 import { createRegistry, type NodeRegistry, type NodeType } from '../runtime/node-type.ts'
+import { actionCase } from './action/case.ts'
 import { actionEmail } from './action/email.ts'
 import { actionHttp } from './action/http.ts'
 import { conditionFilter } from './condition/filter.ts'
@@ -17,6 +18,7 @@ import { transformSet } from './transform/set.ts'
 import { triggerAlert } from './trigger/alert.ts'
 import { triggerManual } from './trigger/manual.ts'
 import { triggerSchedule } from './trigger/schedule.ts'
+import { triggerSilence } from './trigger/silence.ts'
 import { triggerWebhook } from './trigger/webhook.ts'
 
 /** Every built-in node type, in palette order (triggers, enrichment, conditions, flow, transform, actions). */
@@ -25,6 +27,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   triggerAlert,
   triggerSchedule,
   triggerManual,
+  triggerSilence,
   enrichExtractIocs,
   enrichIpInfo,
   enrichLookup,
@@ -39,6 +42,7 @@ export const builtinNodeTypes: readonly NodeType[] = [
   javascriptNode,
   actionHttp,
   actionEmail,
+  actionCase,
   ...templateNodeTypes(),
 ]
 

@@ -48,6 +48,39 @@ export interface MailTransport {
   send(msg: MailMessage, signal?: AbortSignal): Promise<{ messageId: string }>
 }
 
+/**
+ * A change a playbook makes to its run's case (`action.case`). Values are checked by the host (the
+ * server's case store), which also enforces the allowed status transitions.
+ */
+export interface CaseChange {
+  title?: string
+  severity?: string
+  status?: string
+  assignee?: string | null
+  disposition?: string | null
+  /** Added to the case's tags. */
+  tags?: string[]
+  comment?: string
+}
+
+/** The run's case after `CaseActions.apply`. */
+export interface CaseOutcome {
+  caseId: string
+  /** True when this call opened the case (the run had none). */
+  created: boolean
+  status: string
+  severity: string
+  tags: string[]
+}
+
+/**
+ * Opens or updates the case of the run a node belongs to, injected like `MailTransport` (the server
+ * binds it to the stored run, so sub-playbooks act on their caller's case).
+ */
+export interface CaseActions {
+  apply(change: CaseChange, by: { nodeId: string }): Promise<CaseOutcome>
+}
+
 /** Evaluates a full `{{ }}` expression (the QuickJS sandbox). Plain paths never reach it. */
 export interface ExpressionEvaluator {
   evaluate(expression: string, scope: ExpressionScope, signal?: AbortSignal): Promise<unknown>
@@ -98,6 +131,8 @@ export interface NodeContext {
   http?: HttpClient
   mail?: MailTransport
   scripts?: ScriptRunner
+  /** The run's case (server runs only). */
+  cases?: CaseActions
   /** Resolves `{{ }}` templates in a value against the node's scope (used by for-each bodies). */
   resolve(value: unknown, extraScope?: Partial<ExpressionScope>): Promise<unknown>
   /** Calls another playbook with typed inputs; `item` is exposed to its expressions. */

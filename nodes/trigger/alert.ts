@@ -3,6 +3,7 @@ import { defineNode, NodeError } from '../../runtime/node-type.ts'
 import { NORMALIZERS } from './alert/detect.ts'
 import { ALERT_SOURCES, type Alert, alertSchema } from './alert/shape.ts'
 import { isObj } from './alert/util.ts'
+import { groupingSchema } from './grouping.ts'
 
 const EXPECTED =
   'a Splunk webhook alert action body, an Elastic Security alert (kibana.alert.*), a Wazuh alert (rule.level + agent), ' +
@@ -12,7 +13,7 @@ const EXPECTED =
  * `trigger.alert`: receives a SIEM alert and normalizes it into the alert shape of
  * `alert/shape.ts`, whatever the SIEM (Splunk, Elastic Security, Wazuh, Microsoft Sentinel, ECS or
  * generic JSON). The original payload is kept as `raw`. A payload of no known format fails with
- * `ALERT_UNRECOGNIZED`.
+ * `ALERT_UNRECOGNIZED`. `grouping` (see grouping.ts) tells the server how to group alerts into cases.
  */
 export const triggerAlert = defineNode({
   type: 'trigger.alert',
@@ -26,7 +27,10 @@ export const triggerAlert = defineNode({
       .enum(['auto', ...ALERT_SOURCES])
       .default('auto')
       .describe('The SIEM format of incoming payloads; auto detects it per alert'),
+    grouping: groupingSchema.optional().describe('Groups repeated alerts into one case (server)'),
   }),
+  // Read by the server for each incoming alert, never resolved against a run.
+  lazyParams: ['grouping'],
   output: alertSchema,
   run({ params, ctx }) {
     return { output: normalizeAlert(ctx.trigger, params.format, { now: ctx.now(), fallbackId: ctx.runId }) }

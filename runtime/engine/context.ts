@@ -1,5 +1,6 @@
 import { resolveValue } from '../expr/resolve.ts'
 import type {
+  CaseActions,
   ExpressionScope,
   HttpClient,
   Json,
@@ -67,6 +68,9 @@ export class NodeCtx implements NodeContext {
   }
   get mail(): MailTransport | undefined {
     return this.run.env.mail
+  }
+  get cases(): CaseActions | undefined {
+    return this.run.env.cases
   }
   get scripts(): ScriptRunner | undefined {
     return this.run.env.scripts

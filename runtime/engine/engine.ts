@@ -44,6 +44,7 @@ export function createEngine(deps: EngineDeps): Engine {
     scripts: deps.scripts,
     http: deps.http,
     mail: deps.mail,
+    cases: deps.cases,
     secrets: deps.secrets,
     playbooks: deps.playbooks,
     limits: { ...DEFAULT_LIMITS, ...deps.limits },

@@ -1,4 +1,5 @@
 import type {
+  CaseActions,
   ExpressionEvaluator,
   ExpressionScope,
   HttpClient,
@@ -38,6 +39,7 @@ export interface EngineEnv {
   scripts?: ScriptRunner
   http?: HttpClient
   mail?: MailTransport
+  cases?: CaseActions
   secrets?: SecretResolver
   playbooks?: PlaybookLoader
   limits: EngineLimits

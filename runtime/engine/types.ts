@@ -1,5 +1,6 @@
 import type { Playbook } from '../format/schema.ts'
 import type {
+  CaseActions,
   ExpressionEvaluator,
   HttpClient,
   Json,
@@ -148,6 +149,7 @@ export interface EngineDeps {
   scripts?: ScriptRunner
   http?: HttpClient
   mail?: MailTransport
+  cases?: CaseActions
   secrets?: SecretResolver
   playbooks?: PlaybookLoader
   limits?: Partial<EngineLimits>

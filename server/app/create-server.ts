@@ -11,6 +11,7 @@ import { authenticate } from '../auth/authenticate.ts'
 import { requirePermission } from '../auth/require-permission.ts'
 import type { AuthEnv } from '../auth/user.ts'
 import { createCipher, loadSecretKey } from '../crypto/index.ts'
+import { startCheckpointer } from '../db/checkpointer.ts'
 import { openDatabase } from '../db/open.ts'
 import { createMemoryEventBus } from '../events/memory-bus.ts'
 import { countRequests } from '../metrics/handler.ts'
@@ -20,6 +21,7 @@ import type { Runner } from '../runner/types.ts'
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts'
 import { createSqliteStores } from '../store/index.ts'
 import { createAuthLookups } from './auth-adapters.ts'
+import { createCaseServices } from './case-services.ts'
 import { retentionFrom } from './config.ts'
 import type { ServerConfig, ServerDeps } from './deps.ts'
 import { createServerOnError } from './error-map.ts'
@@ -59,11 +61,12 @@ export interface BulwarkServer {
 }
 
 /**
- * Assembles the server over `<dataDir>/bulwark.db`: stores (credentials encrypted with the key from
- * `BULWARK_SECRET_KEY` or `<dataDir>/secret.key`), the live node registry (built-ins + published
- * templates), the runner, the scheduler, and the Hono app with security headers, request metrics,
- * `authenticate` on `/api/*` (not the login) and `/metrics`, every route module, the OpenAPI
- * document, and the editor.
+ * Assembles the server over `<dataDir>/bulwark.db` (its WAL checkpointed on a background thread):
+ * stores (credentials encrypted with the key from `BULWARK_SECRET_KEY` or `<dataDir>/secret.key`),
+ * the live node registry (built-ins + published templates), the runner, the scheduler, the case
+ * services (alert intake, silence watcher, containment watch), and the Hono app with security
+ * headers, request metrics, `authenticate` on `/api/*` (not the login) and `/metrics`, every route
+ * module, the OpenAPI document, and the editor.
  * @example
  * const server = await createServer({ host: '127.0.0.1', port: 8080, dataDir: './data', webhookMaxBytes: 1 << 20, sessionTtlMs: 8 * 3600_000 })
  * await server.start()
@@ -77,6 +80,9 @@ export async function createServer(
   const log = options.log ?? createLogger()
   const now = () => clock.now()
   const database = openDatabase({ dataDir: config.dataDir })
+  const checkpointer = startCheckpointer(database.sqlite, {
+    onError: (err) => log('error', 'WAL checkpoint', { error: describe(err) }),
+  })
   const cipher = createCipher(loadSecretKey({ dataDir: config.dataDir, env }))
   const registry = createLiveRegistry(builtinNodeTypes)
   const stores = createSqliteStores(database.db, {
@@ -103,7 +109,18 @@ export async function createServer(
     log,
   }
   const runner = (options.runner ?? buildRunner)(runnerInput)
-  const deps: ServerDeps = { stores, runner, bus, metrics, registry, clock, config }
+  const cases = createCaseServices({ db: database.db, stores, runner, bus, registry, clock, log })
+  const deps: ServerDeps = {
+    stores,
+    runner,
+    bus,
+    metrics,
+    registry,
+    clock,
+    config,
+    intake: cases.intake,
+    rules: cases.rules,
+  }
   const scheduler: Scheduler = createScheduler({
     clock,
     fires: scheduleFireStore(database.db, now),
@@ -150,6 +167,7 @@ export async function createServer(
     async start() {
       await runner.start()
       scheduler.start()
+      cases.start()
       await retention.start().catch((err) => log('error', 'retention failed', { error: describe(err) }))
       return new Promise((done, fail) => {
         http = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) =>
@@ -160,11 +178,13 @@ export async function createServer(
     },
     async stop() {
       scheduler.stop()
+      cases.stop()
       retention.stop()
       const closing = http ? new Promise<void>((done) => http?.close(() => done())) : Promise.resolve()
       await runner.stop()
       await world.sandbox.close()
       await Promise.race([closing, new Promise((r) => setTimeout(r, 2000))])
+      await checkpointer.stop()
       if (database.sqlite.open) database.close()
     },
   }

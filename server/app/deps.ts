@@ -1,4 +1,6 @@
 import type { Clock } from '../../runtime/engine/types.ts'
+import type { AlertIntake } from '../cases/intake.ts'
+import type { RuleIndex } from '../cases/rule-index.ts'
 import type { EventBus } from '../events/bus.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import type { Runner } from '../runner/types.ts'
@@ -34,4 +36,8 @@ export interface ServerDeps {
   registry: LiveRegistry
   clock: Clock
   config: ServerConfig
+  /** Where runs of alert and webhook triggers are queued: their alerts are stored and grouped into cases first. */
+  intake: AlertIntake
+  /** Which playbooks answer which SIEM rules (`rules` in the playbook file). */
+  rules: RuleIndex
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../runtime/engine/types.ts'
 import type { NodeRegistry } from '../../runtime/node-type.ts'
+import { caseActionsFor } from '../cases/case-actions.ts'
 import type { EventBus } from '../events/bus.ts'
 import type { Metrics } from '../metrics/metrics.ts'
 import { createRunQueue } from '../queue/run-queue.ts'
@@ -22,7 +23,7 @@ export interface RunnerFactoryInput {
 /**
  * The one place the server constructs its run worker: the queue over the run store, the engine's
  * outside world, the event fan-out, metrics on every finished run. Secrets come from the credential
- * store (the runner audits each use).
+ * store (the runner audits each use); `action.case` reaches the case store through `caseActionsFor`.
  * @example const runner = buildRunner({ stores, registry, bus, metrics, clock, world, log })
  */
 export function buildRunner(input: RunnerFactoryInput): Runner {
@@ -37,7 +38,13 @@ export function buildRunner(input: RunnerFactoryInput): Runner {
     },
     queue: createRunQueue(stores.runs, { now: () => input.clock.now() }),
     registry: input.registry,
-    engineDeps: { http: world.http, mail: world.mail, evaluator: world.sandbox, scripts: world.sandbox },
+    engineDeps: {
+      http: world.http,
+      mail: world.mail,
+      evaluator: world.sandbox,
+      scripts: world.sandbox,
+      casesFor: (runId) => caseActionsFor(stores.cases, runId),
+    },
     bus: input.bus,
     clock: input.clock,
     concurrency: input.concurrency,

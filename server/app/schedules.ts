@@ -2,6 +2,7 @@ import type { Db } from '../db/open.ts'
 import { scheduleFires } from '../db/schema.ts'
 import type { Schedule, ScheduleFireStore } from '../schedule/scheduler.ts'
 import type { PlaybookStore } from '../store/playbook-store.ts'
+import { publishedTriggers } from './published-triggers.ts'
 
 /**
  * `schedule_fires` as the scheduler's claim store: the insert wins once per (playbook, slot), across
@@ -39,28 +40,9 @@ export function schedulesOf(playbookId: string, json: string): Schedule[] {
 }
 
 /**
- * The scheduler's `list`: the schedule triggers of each playbook's newest published version (drafts
- * never fire). Parsed versions are cached by `id@version`, which is immutable.
+ * The scheduler's `list`: the schedule triggers of each playbook's newest published version.
  * @example createScheduler({ list: publishedSchedules(stores.playbooks), ... })
  */
 export function publishedSchedules(playbooks: PlaybookStore): () => Promise<Schedule[]> {
-  const cache = new Map<string, Schedule[]>()
-  return async () => {
-    const out: Schedule[] = []
-    const live = new Set<string>()
-    for (const p of await playbooks.list()) {
-      if (p.latestVersion === null) continue
-      const key = `${p.id}@${p.latestVersion}`
-      live.add(key)
-      let schedules = cache.get(key)
-      if (!schedules) {
-        const json = (await playbooks.getVersion(p.id, p.latestVersion))?.json
-        schedules = json ? schedulesOf(p.id, json) : []
-        cache.set(key, schedules)
-      }
-      out.push(...schedules)
-    }
-    for (const key of cache.keys()) if (!live.has(key)) cache.delete(key)
-    return out
-  }
+  return publishedTriggers(playbooks, schedulesOf)
 }

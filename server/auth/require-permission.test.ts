@@ -9,18 +9,33 @@ import type { AuthEnv } from './user.ts'
 
 /** The matrix of roles.ts written out again, independently, so a change to either is noticed. */
 const GRANTED: Record<Role, Permission[]> = {
-  viewer: ['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own'],
+  viewer: ['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own', 'case.read'],
   analyst: [
-    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own'],
-    ...['playbook.edit', 'run.test', 'credential.list'],
+    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own', 'case.read'],
+    ...['playbook.edit', 'run.test', 'credential.list', 'case.manage'],
   ] as Permission[],
   champion: [
-    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own'],
-    ...['playbook.edit', 'run.test', 'credential.list', 'playbook.publish', 'template.publish'],
+    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own', 'case.read'],
+    ...[
+      'playbook.edit',
+      'run.test',
+      'credential.list',
+      'case.manage',
+      'playbook.publish',
+      'template.publish',
+    ],
   ] as Permission[],
   responder: [
-    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own'],
-    ...['playbook.edit', 'run.test', 'credential.list', 'run.production', 'run.cancel', 'approval.decide'],
+    ...['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own', 'case.read'],
+    ...[
+      'playbook.edit',
+      'run.test',
+      'credential.list',
+      'case.manage',
+      'run.production',
+      'run.cancel',
+      'approval.decide',
+    ],
   ] as Permission[],
   admin: [...PERMISSIONS],
 }

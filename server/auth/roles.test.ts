@@ -10,7 +10,13 @@ describe('roles', () => {
       'template.read',
       'approval.read',
       'token.own',
+      'case.read',
     ])
+  })
+
+  it('lets everyone who triages change cases, and viewers only read them', () => {
+    expect(ROLES.filter((r) => can(r, 'case.manage'))).toEqual(['analyst', 'champion', 'responder', 'admin'])
+    expect(ROLES.every((r) => can(r, 'case.read'))).toBe(true)
   })
 
   it('keeps champion and responder duties apart', () => {

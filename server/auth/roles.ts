@@ -11,9 +11,11 @@
  * | template.read      |   ✓    |    ✓    |    ✓     |     ✓     |   ✓   |
  * | approval.read      |   ✓    |    ✓    |    ✓     |     ✓     |   ✓   |
  * | token.own          |   ✓    |    ✓    |    ✓     |     ✓     |   ✓   |
+ * | case.read          |   ✓    |    ✓    |    ✓     |     ✓     |   ✓   |
  * | playbook.edit      |        |    ✓    |    ✓     |     ✓     |   ✓   |
  * | run.test           |        |    ✓    |    ✓     |     ✓     |   ✓   |
  * | credential.list    |        |    ✓    |    ✓     |     ✓     |   ✓   |
+ * | case.manage        |        |    ✓    |    ✓     |     ✓     |   ✓   |
  * | playbook.publish   |        |         |    ✓     |           |   ✓   |
  * | template.publish   |        |         |    ✓     |           |   ✓   |
  * | run.production     |        |         |          |     ✓     |   ✓   |
@@ -27,6 +29,8 @@
  * `token.own`: create and revoke one's own API tokens, whose role never exceeds the owner's (the route
  * enforces that). `credential.list` shows names and types so an analyst can pick one in the editor;
  * values are never returned to anyone. `run.production` also covers retrying a production run.
+`case.read` covers cases, rules and KPIs (managers are viewers); `case.manage` (change a case,
+comment) belongs to everyone who triages: analysts, champions and responders.
  */
 
 /** Roles, least trusted first; the same list as `ROLES` in server/db/schema.ts. */
@@ -40,9 +44,11 @@ export const PERMISSIONS = [
   'template.read',
   'approval.read',
   'token.own',
+  'case.read',
   'playbook.edit',
   'run.test',
   'credential.list',
+  'case.manage',
   'playbook.publish',
   'template.publish',
   'run.production',
@@ -55,8 +61,15 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const READ: Permission[] = ['playbook.read', 'run.read', 'template.read', 'approval.read', 'token.own']
-const AUTHOR: Permission[] = [...READ, 'playbook.edit', 'run.test', 'credential.list']
+const READ: Permission[] = [
+  'playbook.read',
+  'run.read',
+  'template.read',
+  'approval.read',
+  'token.own',
+  'case.read',
+]
+const AUTHOR: Permission[] = [...READ, 'playbook.edit', 'run.test', 'credential.list', 'case.manage']
 
 /** The matrix above as data: each role's permissions. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -1,15 +1,12 @@
-import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto'
+import { randomBytes, type ScryptOptions, timingSafeEqual } from 'node:crypto'
+import { scryptOnThread } from './scrypt-thread.ts'
 
 const PARAMS = { N: 16384, r: 8, p: 1 }
 const KEY_LEN = 32
 
 function derive(password: string, salt: Buffer, o: { N: number; r: number; p: number }): Promise<Buffer> {
   const options: ScryptOptions = { ...o, maxmem: 128 * o.N * o.r * 2 }
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEY_LEN, options, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
-  )
+  return scryptOnThread(password.normalize('NFKC'), salt, KEY_LEN, options)
 }
 
 /**

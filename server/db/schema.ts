@@ -1,33 +1,17 @@
 import { sql } from 'drizzle-orm'
 import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { APPROVAL_STATUSES, ROLES, RUN_MODES, RUN_STATUSES } from './enums.ts'
+
+export * from './enums.ts'
+export * from './schema-cases.ts'
 
 /**
  * The server's one database schema (SQLite). Times are integer epoch milliseconds, like the engine's
  * clock; JSON documents are stored as text. `drizzle-kit generate` turns changes here into numbered SQL
  * migrations under `migrations/`, which `openDatabase` applies at start. Append-only and immutability
- * rules (audit log, published versions) are SQLite triggers in a custom migration.
+ * rules (audit log, published versions) are SQLite triggers in a custom migration. The case tables
+ * (alerts, cases, their runs, comments and timeline, silence watches) live in schema-cases.ts.
  */
-
-/** Roles, weakest first (ARCHITECTURE.md, security model). */
-export const ROLES = ['viewer', 'analyst', 'champion', 'responder', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-
-/** A run's status in the queue: `queued` before a worker claims it, then the engine's `RunStatus`. */
-export const RUN_STATUSES = [
-  'queued',
-  'running',
-  'waiting',
-  'succeeded',
-  'failed',
-  'cancelled',
-  'timed_out',
-] as const
-export type RunRowStatus = (typeof RUN_STATUSES)[number]
-
-export const RUN_MODES = ['test', 'production'] as const
-/** `cancelled`: closed undecided because its run was cancelled or ended while the gate was open. */
-export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'timed_out', 'cancelled'] as const
-export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number]
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),

@@ -55,6 +55,17 @@ describe('POST /hooks/:playbookId', () => {
     expect((await hook('{}', {})).status).toBe(401)
   })
 
+  it('arms on publish and disarms on delete at once (the webhook check is served from memory)', async () => {
+    await t.call('analyst', 'POST', '/api/playbooks', chain('pb-arm'))
+    const armSecret = await t.deps.stores.webhookSecrets.rotate('pb-arm')
+    const send = () => hook('{}', { authorization: `Bearer ${armSecret}` }, '/hooks/pb-arm')
+    expect((await send()).status).toBe(401)
+    await t.call('champion', 'POST', '/api/playbooks/pb-arm/publish', { note: 'v1' })
+    expect((await send()).status).toBe(202)
+    expect((await t.call('admin', 'DELETE', '/api/playbooks/pb-arm')).status).toBeLessThan(300)
+    expect((await send()).status).toBe(401)
+  })
+
   it('answers 413 for a body over the limit', async () => {
     const body = JSON.stringify({ pad: 'x'.repeat(TEST_WEBHOOK_MAX_BYTES) })
     expect((await signed(body)).status).toBe(413)

@@ -65,8 +65,9 @@ function verifiedEvents(c: Context): unknown[] {
  * `POST /hooks/:playbookId`: the webhook trigger of a published playbook. The sender proves it knows
  * the playbook's webhook secret (HMAC-SHA256 signature of the body, or a bearer secret); an unknown,
  * deleted or unpublished playbook answers the same 401 as a bad signature, so ids cannot be probed.
- * A JSON body is one event, NDJSON one per line; each queues one production run of the newest version,
- * and the answer (202 `{ runIds }`) comes once the runs are stored. `?wait=<ms>` (bounded) answers
+ * A JSON body is one event, NDJSON one per line; each queues one production run of the newest version
+ * (except an alert that joins a case whose grouping does not rerun: see server/cases/intake.ts), and
+ * the answer (202 `{ runIds }`) comes once the runs are stored. `?wait=<ms>` (bounded) answers
  * 200 with each run's status and outputs instead when all end within the wait.
  * @example app.route('/', hookRoutes(deps))
  */
@@ -75,7 +76,8 @@ export function hookRoutes(deps: ServerDeps) {
   const secretOf = async (c: Context) => {
     const id = c.req.param('playbookId') ?? ''
     if (!playbookId.safeParse(id).success) return undefined
-    if (!(await playbooks.getDraft(id)) || !(await playbooks.getVersion(id))) return undefined
+    // Both from memory: the webhook is armed once the live playbook has a published version.
+    if (((await playbooks.head(id))?.latestVersion ?? null) === null) return undefined
     return webhookSecrets.get(id)
   }
   const app = createApiApp()
@@ -86,14 +88,14 @@ export function hookRoutes(deps: ServerDeps) {
     const { wait } = c.req.valid('query')
     const runIds: string[] = []
     for (const event of verifiedEvents(c)) {
-      runIds.push(
-        await deps.runner.enqueueRun({
-          playbookId: id,
-          mode: 'production',
-          trigger: event,
-          requestedBy: 'webhook',
-        }),
-      )
+      // The intake stores and groups alerts into cases; one that joins a case may start no run.
+      const { runId } = await deps.intake.enqueue({
+        playbookId: id,
+        mode: 'production',
+        trigger: event,
+        requestedBy: 'webhook',
+      })
+      if (runId !== null) runIds.push(runId)
     }
     const ms = Math.min(MAX_WAIT_MS, Number(wait ?? 0))
     if (ms > 0) {

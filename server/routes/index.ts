@@ -4,11 +4,14 @@ import type { AuthEnv } from '../auth/user.ts'
 import { approvalRoutes } from './approvals.ts'
 import { auditRoutes } from './audit.ts'
 import { authRoutes } from './auth.ts'
+import { caseRoutes } from './cases.ts'
 import { credentialsRoutes } from './credentials.ts'
 import { hookRoutes } from './hooks.ts'
 import { webhookSecretRoutes } from './hooks-secret.ts'
+import { kpiRoutes } from './metrics-kpis.ts'
 import { playbookRoutes } from './playbooks.ts'
 import { playbookVersionRoutes } from './playbooks-versions.ts'
+import { ruleRoutes } from './rules.ts'
 import { runEventRoutes } from './run-events.ts'
 import { runRoutes } from './runs.ts'
 import { systemRoutes } from './system.ts'
@@ -39,4 +42,7 @@ export const routeModules: readonly RouteModule[] = [
   runEventRoutes,
   approvalRoutes,
   hookRoutes,
+  caseRoutes,
+  ruleRoutes,
+  kpiRoutes,
 ]

@@ -47,7 +47,8 @@ export const RetrySchema = z.object({ fromNode: slug.optional() }).openapi('Retr
 /** `{ runId }` of a queued run. */
 export const RunQueuedSchema = z.object({ runId: z.string() }).openapi('RunQueued')
 
-const time = z
+/** A time in a query: epoch milliseconds or an ISO 8601 date (read with `timeOf`). */
+export const timeQuery = z
   .string()
   .max(40)
   .refine((s) => timeOf(s) !== undefined, 'must be epoch milliseconds or an ISO 8601 date')
@@ -68,8 +69,8 @@ export const RunListQuery = z.object({
     )
     .optional(),
   mode: z.enum(RUN_MODES).optional(),
-  from: time.optional().openapi({ description: 'Queued at or after (epoch ms or ISO date)' }),
-  to: time.optional().openapi({ description: 'Queued before (epoch ms or ISO date)' }),
+  from: timeQuery.optional().openapi({ description: 'Queued at or after (epoch ms or ISO date)' }),
+  to: timeQuery.optional().openapi({ description: 'Queued before (epoch ms or ISO date)' }),
   cursor: z.string().max(500).optional(),
   limit: z
     .string()

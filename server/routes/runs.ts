@@ -129,15 +129,20 @@ export function runRoutes(deps: ServerDeps) {
           `production runs use published versions only, and "${id}" has none: publish it, or start a test run`,
         )
     }
-    const runId = await deps.runner.enqueueRun({
-      playbookId: id,
-      mode,
-      trigger: event ?? null,
-      requestedBy: actorOf(user),
-      ...(pinned !== undefined ? { version: pinned } : {}),
-      // The body is parsed JSON, so mock outputs are JSON values.
-      ...(simulate !== undefined ? { simulate: simulate as SimulateOptions } : {}),
-    })
+    // Through the intake: an alert for an alert or webhook trigger is stored (and grouped) with the run.
+    const { runId } = await deps.intake.enqueue(
+      {
+        playbookId: id,
+        mode,
+        trigger: event ?? null,
+        requestedBy: actorOf(user),
+        ...(pinned !== undefined ? { version: pinned } : {}),
+        // The body is parsed JSON, so mock outputs are JSON values.
+        ...(simulate !== undefined ? { simulate: simulate as SimulateOptions } : {}),
+      },
+      { alwaysRun: true },
+    )
+    if (runId === null) throw new Error('the intake started no run despite alwaysRun')
     return c.json({ runId }, 202)
   })
 

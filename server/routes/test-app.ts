@@ -3,14 +3,17 @@ import { Hono } from 'hono'
 import { builtinNodeTypes } from '../../nodes/registry.ts'
 import { systemClock } from '../../runtime/engine/defaults.ts'
 import type { Playbook, PlaybookNode } from '../../runtime/format/schema.ts'
+import { createCaseServices } from '../app/case-services.ts'
 import type { ServerDeps } from '../app/deps.ts'
 import { createServerOnError } from '../app/error-map.ts'
 import { createLiveRegistry } from '../app/live-registry.ts'
+import { silentLogger } from '../app/logger.ts'
 import { createApiApp, serveOpenApiDocument } from '../app/openapi.ts'
 import { authenticate } from '../auth/authenticate.ts'
 import { ROLES, type Role } from '../auth/roles.ts'
 import { fakeAuthStores } from '../auth/test-fakes.ts'
 import type { AuthEnv } from '../auth/user.ts'
+import { caseActionsFor } from '../cases/case-actions.ts'
 import { createCipher, secretKeyFrom } from '../crypto/index.ts'
 import { tempDatabase } from '../db/test-db.ts'
 import { createMemoryEventBus } from '../events/memory-bus.ts'
@@ -19,10 +22,13 @@ import { createRunQueue } from '../queue/run-queue.ts'
 import { createRunner } from '../runner/index.ts'
 import { createSqliteStores } from '../store/index.ts'
 import { approvalRoutes } from './approvals.ts'
+import { caseRoutes } from './cases.ts'
 import { hookRoutes } from './hooks.ts'
 import { webhookSecretRoutes } from './hooks-secret.ts'
+import { kpiRoutes } from './metrics-kpis.ts'
 import { playbookRoutes } from './playbooks.ts'
 import { playbookVersionRoutes } from './playbooks-versions.ts'
+import { ruleRoutes } from './rules.ts'
 import { runEventRoutes } from './run-events.ts'
 import { runRoutes } from './runs.ts'
 
@@ -48,7 +54,7 @@ export function chain(
 }
 
 /**
- * The route modules of playbooks, runs, run events, approvals and hooks over a real temporary SQLite
+ * The route modules of playbooks, runs, run events, approvals, hooks, cases, rules and KPIs over a real temporary SQLite
  * database, the builtin node registry, a memory bus and the real runner (engine without a sandbox).
  * Each role has a bearer token `tok-<role>` whose user is named after the role; `tok-alice` is a
  * responder named `alice`. Call `close()` after the tests.
@@ -65,9 +71,19 @@ export async function createTestApp() {
     queue: createRunQueue(stores.runs),
     registry,
     bus,
+    engineDeps: { casesFor: (runId) => caseActionsFor(stores.cases, runId) },
     pollMs: 60_000,
     drainMs: 200,
     onError: () => {},
+  })
+  const cases = createCaseServices({
+    db: db.db,
+    stores,
+    runner,
+    bus,
+    registry,
+    clock: systemClock,
+    log: silentLogger,
   })
   const deps: ServerDeps = {
     stores,
@@ -83,6 +99,8 @@ export async function createTestApp() {
       webhookMaxBytes: TEST_WEBHOOK_MAX_BYTES,
       sessionTtlMs: 3_600_000,
     },
+    intake: cases.intake,
+    rules: cases.rules,
   }
   const auth = fakeAuthStores()
   for (const role of ROLES) auth.addToken(`tok-${role}`, { id: `u-${role}`, username: role, role })
@@ -97,6 +115,9 @@ export async function createTestApp() {
     runEventRoutes,
     approvalRoutes,
     hookRoutes,
+    caseRoutes,
+    ruleRoutes,
+    kpiRoutes,
   ])
     api.route('/', module(deps))
   serveOpenApiDocument(api)
@@ -105,6 +126,7 @@ export async function createTestApp() {
   app.use('/api/*', authenticate(auth))
   app.route('/', api)
   await runner.start()
+  cases.start()
 
   /** A request as `who` (a role, or `alice`), with a JSON body when given. */
   function call(who: Role | 'alice' | null, method: string, path: string, body?: unknown, headers = {}) {
@@ -135,6 +157,7 @@ export async function createTestApp() {
     call,
     untilRun,
     async close() {
+      cases.stop()
       await runner.stop()
       db.cleanup()
     },

@@ -8,7 +8,8 @@ import type { ApprovalCoordinator } from './approvals.ts'
 import { cancelIdleRun } from './cancel-idle.ts'
 import { RunnerError } from './errors.ts'
 import { startLease } from './lease.ts'
-import { createPlaybookLoader, loadRunPlaybook } from './load-playbook.ts'
+import { createPlaybookLoader, loadRunPlaybook, type PlaybookSource } from './load-playbook.ts'
+import type { PublishedPlaybooks } from './published-playbooks.ts'
 import { buildRetryState } from './retry-state.ts'
 import type { RunEventSink, RunFinished, RunnerEngineDeps, RunnerStores } from './types.ts'
 
@@ -17,6 +18,8 @@ export interface ExecuteContext {
   stores: RunnerStores
   queue: RunQueue
   registry: NodeRegistry
+  /** Published versions, parsed once. */
+  published: PublishedPlaybooks
   engineDeps: RunnerEngineDeps
   bus?: RunEventSink
   clock: Clock
@@ -195,13 +198,19 @@ export function executeRun(ctx: ExecuteContext, record: RunRecord): RunExecution
 }
 
 function engineFor(ctx: ExecuteContext, record: RunRecord): Engine {
+  const { casesFor, ...engineDeps } = ctx.engineDeps
   return createEngine({
-    ...ctx.engineDeps,
+    ...engineDeps,
+    cases: casesFor?.(record.id),
     registry: ctx.registry,
     clock: ctx.clock,
     secrets: ctx.engineDeps.secrets ?? auditedSecrets(ctx, record.id),
-    playbooks: createPlaybookLoader(ctx.stores.playbooks, ctx.registry, record.mode),
+    playbooks: createPlaybookLoader(sourceOf(ctx), record.mode),
   })
+}
+
+function sourceOf(ctx: ExecuteContext): PlaybookSource {
+  return { playbooks: ctx.stores.playbooks, registry: ctx.registry, published: ctx.published }
 }
 
 /** Credentials for one run, each use in the audit log (which names the run, never the value). */
@@ -237,7 +246,7 @@ async function launch(ctx: ExecuteContext, record: RunRecord, opts: ContinueOpts
     })
     return engine.recover(retry, opts)
   }
-  const playbook = await loadRunPlaybook(ctx.stores.playbooks, ctx.registry, {
+  const playbook = await loadRunPlaybook(sourceOf(ctx), {
     playbookId: record.playbookId,
     version: record.version,
     mode: record.mode,

@@ -33,23 +33,24 @@ export function createRunControl(opts: RunControlOptions): RunControl {
   const { stores, queue, clock } = opts
   const { runs, playbooks, audit } = stores
 
+  // From the store's in-memory head: versions are numbered 1…latest without gaps and never deleted.
   async function pickVersion(req: EnqueueRequest): Promise<number | null> {
     const id = req.playbookId
-    if (!(await playbooks.getDraft(id))) throw new RunnerError('NOT_FOUND', `playbook "${id}" does not exist`)
+    const head = await playbooks.head(id)
+    if (!head) throw new RunnerError('NOT_FOUND', `playbook "${id}" does not exist`)
     if (req.version === undefined && req.mode === 'test') return null
-    const versions = await playbooks.versions(id)
+    const latest = head.latestVersion
     if (req.version !== undefined) {
-      if (!versions.some((v) => v.version === req.version))
+      if (!Number.isInteger(req.version) || req.version < 1 || req.version > (latest ?? 0))
         throw new RunnerError('NOT_FOUND', `playbook "${id}" has no version ${req.version}`)
       return req.version
     }
-    const newest = versions.at(-1)
-    if (!newest)
+    if (latest === null)
       throw new RunnerError(
         'NOT_PUBLISHED',
         `playbook "${id}" has no published version: production runs execute published versions only (publish it, or start a test run)`,
       )
-    return newest.version
+    return latest
   }
 
   const idle: CancelIdleDeps = {
@@ -66,6 +67,7 @@ export function createRunControl(opts: RunControlOptions): RunControl {
         throw new RunnerError('INVALID_REQUEST', 'simulate applies to test runs only')
       const version = await pickVersion(req)
       const run = await queue.enqueue({
+        ...(req.runId !== undefined ? { id: req.runId } : {}),
         playbookId: req.playbookId,
         version,
         mode: req.mode,

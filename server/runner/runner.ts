@@ -4,6 +4,7 @@ import { recoverRuns } from '../queue/recover.ts'
 import { createApprovalCoordinator } from './approvals.ts'
 import { type ClaimLoop, createClaimLoop } from './claim-loop.ts'
 import { type ExecuteContext, executeRun, type RunExecution } from './execute-run.ts'
+import { createPublishedPlaybooks } from './published-playbooks.ts'
 import { createRunControl } from './run-control.ts'
 import type { Runner, RunnerOptions } from './types.ts'
 
@@ -46,6 +47,7 @@ export function createRunner(options: RunnerOptions): Runner {
     stores,
     queue,
     registry: options.registry,
+    published: createPublishedPlaybooks(stores.playbooks, options.registry),
     engineDeps: options.engineDeps ?? {},
     bus: options.bus,
     clock,

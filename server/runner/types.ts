@@ -1,5 +1,5 @@
 import type { Clock, EngineDeps, RunError, RunStatus, SimulateOptions } from '../../runtime/engine/types.ts'
-import type { NodeRegistry, RunMode } from '../../runtime/node-type.ts'
+import type { CaseActions, NodeRegistry, RunMode } from '../../runtime/node-type.ts'
 import type { Role } from '../db/schema.ts'
 import type { EventBus } from '../events/bus.ts'
 import type { RunQueue } from '../queue/run-queue.ts'
@@ -22,11 +22,14 @@ export interface RunnerStores {
   credentials?: CredentialStore
 }
 
-/** The engine's outside world; the runner adds the registry, the clock and a playbook loader. */
+/**
+ * The engine's outside world; the runner adds the registry, the clock and a playbook loader, and
+ * binds `casesFor` to each run (the engine's `cases`).
+ */
 export type RunnerEngineDeps = Pick<
   EngineDeps,
   'http' | 'mail' | 'evaluator' | 'scripts' | 'secrets' | 'limits' | 'ids'
->
+> & { casesFor?: (runId: string) => CaseActions }
 
 /** What `onRunFinished` hears about a run that reached its end (for metrics). */
 export interface RunFinished {
@@ -80,6 +83,8 @@ export interface EnqueueRequest {
   requestedBy: string
   /** Test runs only (`INVALID_REQUEST` otherwise): simulate external lookups and/or mock given nodes. */
   simulate?: SimulateOptions
+  /** The run's id, chosen beforehand (the alert intake links it to a case first); default a new one. */
+  runId?: string
 }
 
 /** A responder's decision on an approval. */

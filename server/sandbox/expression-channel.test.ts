@@ -18,11 +18,27 @@ afterAll(() => sandbox.close())
 
 const channel = () => sandbox.stats().channel!
 async function channelReady() {
+  // The channel's worker starts with the first expression (answered by the pool meanwhile).
+  if (!channel().ready) expect(await sandbox.evaluate('1 + 1', scopeFor())).toBe(2)
   for (let i = 0; i < 200 && !channel().ready; i++) await new Promise((r) => setTimeout(r, 10))
   expect(channel().ready).toBe(true)
 }
 
 describe('expression channel', () => {
+  it('starts its worker only with the first expression', async () => {
+    const fresh = await createSandbox({ workers: 1 })
+    try {
+      await fresh.run('return 1', scopeFor())
+      expect(fresh.stats().channel?.ready).toBe(false)
+      expect(await fresh.evaluate('trigger.severity', scopeFor())).toBe('high')
+      for (let i = 0; i < 200 && !fresh.stats().channel?.ready; i++)
+        await new Promise((r) => setTimeout(r, 10))
+      expect(fresh.stats().channel?.ready).toBe(true)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   it('answers warm expressions synchronously', async () => {
     await channelReady()
     const src = 'nodes.vt.output.malicious > 3 && trigger.severity === "high"'

@@ -2,8 +2,8 @@ import { type ResourceLimits, Worker } from 'node:worker_threads'
 import type { SandboxFailure } from '../../runtime/sandbox/errors.ts'
 import { type ExecOutcome, NO_LOGS } from '../../runtime/sandbox/vm.ts'
 import { CH, type ChannelConfig, type WorkerConfig } from './protocol.ts'
+import { workerEntry } from './worker-entry.ts'
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url)
 /**
  * The host spins this long before it sleeps in `Atomics.wait` (waking a sleeping thread costs about
  * 55 µs on the 2-vCPU VM): an awake worker answers a warm expression within a few µs; a worker that
@@ -73,7 +73,7 @@ export class ExpressionChannel {
       this.ctl = new Int32Array(sab, 0, CH.HEADER_BYTES / 4)
       this.data = Buffer.from(sab, CH.HEADER_BYTES)
       const cfg: ChannelConfig = { ...this.config, entry: 'expressions', sab, spinUs: this.options.spinUs }
-      const worker = new Worker(BOOT, {
+      const worker = new Worker(workerEntry('expressions'), {
         workerData: cfg,
         resourceLimits: this.resourceLimits,
         stdout: false,

@@ -10,7 +10,10 @@ import { type PoolStats, SandboxPool } from './pool.ts'
 
 /** Operator options of the sandbox service; every field has a default. */
 export interface SandboxOptions {
-  /** Worker threads, each with its own memory-capped QuickJS module. Default: 2 (at most the CPU count). */
+  /**
+   * Worker threads, each with its own memory-capped QuickJS module (about 25 MB each once warm).
+   * Default: the CPU count minus the one the event loop needs, between 1 and 2.
+   */
   workers?: number
   limits?: Partial<SandboxLimits>
   /** Wall-clock time past the deadline before a stuck worker is killed. Default 250 ms. */
@@ -20,8 +23,8 @@ export interface SandboxOptions {
   /** Jobs that may wait for a worker. Default 10,000. */
   maxQueue?: number
   /**
-   * The synchronous expression channel (a dedicated worker behind a SharedArrayBuffer), or `false`
-   * to evaluate every expression on the pool. `syncWaitMs` (default 5) bounds how long the host
+   * The synchronous expression channel (a dedicated worker behind a SharedArrayBuffer, started with
+   * the first full expression), or `false` to evaluate every expression on the pool. `syncWaitMs` (default 5) bounds how long the host
    * thread blocks per expression; `bytes` (default 1 MiB) is the largest request and answer.
    */
   expressionChannel?: false | { syncWaitMs?: number; bytes?: number; spinUs?: number }
@@ -49,7 +52,7 @@ export interface Sandbox extends ExpressionEvaluator, ScriptRunner {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const limits = resolveLimits(options.limits)
   const pool = new SandboxPool({
-    workers: Math.max(1, options.workers ?? Math.min(2, availableParallelism())),
+    workers: Math.max(1, options.workers ?? Math.min(2, availableParallelism() - 1)),
     limits,
     graceMs: options.graceMs ?? 250,
     warm: options.warm ?? 2,
@@ -58,7 +61,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   await pool.start()
   const graceMs = options.graceMs ?? 250
   const ch = options.expressionChannel ?? {}
+  // The channel's worker starts with the first full expression (until it is ready, expressions run on
+  // the pool): playbooks without any do not pay for its thread.
   let channel: ExpressionChannel | undefined
+  let channelStarted = false
   if (ch !== false) {
     const { config, resourceLimits } = pool.workerSetup
     channel = new ExpressionChannel(config, resourceLimits, {
@@ -67,7 +73,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       bytes: ch.bytes ?? 2 ** 20,
       spinUs: ch.spinUs ?? 100,
     })
-    await channel.start().catch(() => {})
+  }
+  const fastChannel = () => {
+    if (channel && !channelStarted) {
+      channelStarted = true
+      channel.start().catch(() => {})
+    }
+    return channel
   }
 
   const settle = (outcome: ExecOutcome) => {
@@ -84,7 +96,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       try {
         if (signal?.aborted) return pool.submit('expression', expression, '{}', signal).then(settle)
         const json = scopeJson(() => scopeJsonFor(expression, scope))
-        const fast = channel?.call(expression, json, signal)
+        const fast = fastChannel()?.call(expression, json, signal)
         if (fast === undefined) return pool.submit('expression', expression, json, signal).then(settle)
         if ('ok' in fast) return Promise.resolve(settle(fast))
         // An answer too large for the shared buffer is computed again on the pool (expressions are pure).

@@ -2,8 +2,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads'
 import type { SandboxFailure } from '../../runtime/sandbox/errors.ts'
 import type { ExecOutcome } from '../../runtime/sandbox/vm.ts'
 import type { JobMessage, WorkerConfig, WorkerMessage } from './protocol.ts'
-
-const BOOT = new URL('./worker-boot.mjs', import.meta.url)
+import { workerEntry } from './worker-entry.ts'
 
 /** A job as the supervisor tracks it. */
 export interface Job {
@@ -38,7 +37,12 @@ export class WorkerHandle {
     private readonly onIdle: (w: WorkerHandle) => void,
     private readonly onExit: (w: WorkerHandle) => void,
   ) {
-    this.worker = new Worker(BOOT, { workerData: config, resourceLimits, stdout: false, stderr: false })
+    this.worker = new Worker(workerEntry('pool'), {
+      workerData: config,
+      resourceLimits,
+      stdout: false,
+      stderr: false,
+    })
     this.worker.on('message', (m: WorkerMessage) => this.message(m))
     this.worker.on('error', (e: Error & { code?: string }) => this.fail(e))
     this.worker.on('exit', () => this.fail(new Error('the sandbox worker exited')))

@@ -1,5 +1,6 @@
 import type { Cron } from 'croner'
 import type { Clock } from '../../runtime/engine/types.ts'
+import { createPoller } from './poller.ts'
 import { parseCron, slotsBetween } from './slots.ts'
 
 /** A cron trigger of a published playbook. */
@@ -70,9 +71,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   /** Per schedule (playbook + pattern + zone): the time up to which slots were handled. */
   const checkedUpTo = new Map<string, number>()
   let firstTick = true
-  let running: Promise<void> | undefined
-  let timer: unknown
-  let stopped = true
 
   const patternKey = (s: Schedule) => `${s.cron}\u0000${s.timezone ?? ''}`
   const keyOf = (s: Schedule) => `${s.playbookId}\u0000${patternKey(s)}`
@@ -127,34 +125,5 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const key of parsed.keys()) if (!livePatterns.has(key)) parsed.delete(key)
   }
 
-  function tick(): Promise<void> {
-    // Never two checks at once: a slow check makes the next one wait, not overlap.
-    running ??= check().finally(() => {
-      running = undefined
-    })
-    return running
-  }
-
-  function loop() {
-    if (stopped) return
-    tick()
-      .catch((err) => console.error('scheduler:', err))
-      .finally(() => {
-        if (!stopped) timer = clock.setTimeout(loop, pollMs)
-      })
-  }
-
-  return {
-    start() {
-      if (!stopped) return
-      stopped = false
-      loop()
-    },
-    stop() {
-      stopped = true
-      if (timer !== undefined) clock.clearTimeout(timer)
-      timer = undefined
-    },
-    tick,
-  }
+  return createPoller({ clock, pollMs, check, onError: (err) => console.error('scheduler:', err) })
 }

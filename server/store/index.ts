@@ -1,10 +1,14 @@
 import type { Cipher } from '../crypto/cipher.ts'
 import type { Db } from '../db/open.ts'
 import type { StoreDeps } from './deps.ts'
+import { createSqliteAlertIntake } from './sqlite-alert-intake.ts'
+import { createSqliteAlertQueries } from './sqlite-alert-queries.ts'
 import { createSqliteApprovalStore } from './sqlite-approval-store.ts'
 import { createSqliteAuditLog } from './sqlite-audit-log.ts'
+import { createSqliteCaseStore } from './sqlite-case-store.ts'
 import { createSqliteCredentialStore } from './sqlite-credential-store.ts'
 import { createSqliteEventStore } from './sqlite-event-store.ts'
+import { type KpiFilter, kpiRows } from './sqlite-kpi-rows.ts'
 import { createSqlitePlaybookStore } from './sqlite-playbook-store.ts'
 import { createSqliteRunStore } from './sqlite-run-store.ts'
 import { createSqliteTemplateStore } from './sqlite-template-store.ts'
@@ -13,6 +17,7 @@ import { createSqliteWebhookSecrets } from './sqlite-webhook-secrets.ts'
 
 export type { Approval, ApprovalDecision, ApprovalStore } from './approval-store.ts'
 export type { AuditEntry, AuditFilter, AuditLog } from './audit-log.ts'
+export type * from './case-store.ts'
 export type { CredentialMeta, CredentialStore, WebhookSecretStore } from './credential-store.ts'
 export type { Page } from './cursor.ts'
 export type { StoreDeps } from './deps.ts'
@@ -45,5 +50,9 @@ export function createSqliteStores(
     webhookSecrets: createSqliteWebhookSecrets(db, opts.cipher, opts),
     audit: createSqliteAuditLog(db, opts),
     users: createSqliteUserStore(db, opts),
+    cases: createSqliteCaseStore(db, opts),
+    alertIntake: createSqliteAlertIntake(db, opts),
+    alerts: createSqliteAlertQueries(db),
+    kpis: { rows: (filter: KpiFilter) => kpiRows(db, filter) },
   }
 }

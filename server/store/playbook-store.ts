@@ -31,6 +31,12 @@ export interface PlaybookVersion {
   json?: string
 }
 
+/** What triggers need of a live (not deleted) playbook on every event. */
+export interface PlaybookHead {
+  /** The newest published version (versions are numbered 1…latest without gaps); null before any. */
+  latestVersion: number | null
+}
+
 /** Playbook drafts and their published versions. */
 export interface PlaybookStore {
   /** The draft, unless soft-deleted (pass `includeDeleted` to see it anyway). */
@@ -44,6 +50,12 @@ export interface PlaybookStore {
   versions(id: string): Promise<PlaybookVersion[]>
   /** One version with its JSON; the newest when `version` is omitted. */
   getVersion(id: string, version?: number): Promise<PlaybookVersion | undefined>
+  /**
+   * The newest version of a live playbook; undefined when it is absent or deleted. Served from memory
+   * and kept in step by this store's own `putDraft`, `publish` and `softDelete` (the server is the
+   * database's only writer), so triggers pay no query per event.
+   */
+  head(id: string): Promise<PlaybookHead | undefined>
   /** Hides the playbook from lists and triggers; versions and runs stay. False if absent. */
   softDelete(id: string, actor?: string): Promise<boolean>
 }

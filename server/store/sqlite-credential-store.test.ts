@@ -82,4 +82,22 @@ describe('SqliteCredentialStore', () => {
     expect(await hooks.get('triage')).toBe(b)
     expect(await hooks.get('other')).toBeUndefined()
   })
+
+  it('serves webhook secrets from memory once decrypted, and a rotation replaces them at once', async () => {
+    const { hooks, cipher } = setup()
+    const a = await hooks.ensure('triage')
+    let decrypts = 0
+    const decrypt = cipher.decrypt.bind(cipher)
+    cipher.decrypt = (...args) => {
+      decrypts++
+      return decrypt(...args)
+    }
+    const cold = createSqliteWebhookSecrets(t!.db, cipher)
+    expect(await cold.get('triage')).toBe(a)
+    expect(await cold.get('triage')).toBe(a)
+    expect(decrypts).toBe(1)
+    const b = await cold.rotate('triage')
+    expect(await cold.get('triage')).toBe(b)
+    expect(decrypts).toBe(1)
+  })
 })

@@ -3,6 +3,7 @@ import type { RunEvent } from '../../runtime/engine/types.ts'
 import type { Db } from '../db/open.ts'
 import { runEvents } from '../db/schema.ts'
 import type { EventStore } from './event-store.ts'
+import { groupCommit } from './group-commit.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
 
 /**
@@ -12,13 +13,15 @@ import { createRunJournal } from './sqlite-run-journal.ts'
  */
 export function createSqliteEventStore(db: Db): EventStore {
   const journal = createRunJournal(db)
-  const appendAll = db.$client.transaction((events: RunEvent[]) => {
-    const byRun = Map.groupBy(events, (e) => e.runId)
-    for (const [runId, list] of byRun) journal.write(runId, { events: list })
-  })
+  const writes = groupCommit(db.$client)
   return {
     async append(events) {
-      if (events.length > 0) appendAll.immediate(events)
+      if (events.length === 0) return
+      const byRun = [...Map.groupBy(events, (e) => e.runId)]
+      const all = byRun.map(([runId, list]) => journal.prepare(runId, { events: list }))
+      await writes.submit(() => {
+        for (const write of all) write()
+      })
     },
     async list(runId, opts = {}) {
       return db

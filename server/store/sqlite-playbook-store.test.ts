@@ -76,4 +76,22 @@ describe('SqlitePlaybookStore', () => {
     await store.putDraft(playbook('b'))
     expect((await store.getDraft('b'))?.deletedAt).toBeNull()
   })
+
+  it('keeps the head (newest version of a live playbook) in step with drafts, publishing and deletion', async () => {
+    const { store } = setup()
+    expect(await store.head('triage')).toBeUndefined()
+    await store.putDraft(playbook('triage'))
+    expect(await store.head('triage')).toEqual({ latestVersion: null })
+    await store.publish('triage')
+    expect(await store.head('triage')).toEqual({ latestVersion: 1 })
+    await store.publish('triage')
+    expect(await store.head('triage')).toEqual({ latestVersion: 2 })
+    await store.softDelete('triage')
+    expect(await store.head('triage')).toBeUndefined()
+    await store.putDraft(playbook('triage'))
+    expect(await store.head('triage')).toEqual({ latestVersion: 2 })
+    // Served from memory: a copy read from a fresh store agrees, and the cached head cannot be edited.
+    expect(await createSqlitePlaybookStore(t!.db).head('triage')).toEqual({ latestVersion: 2 })
+    expect(Object.isFrozen(await store.head('triage'))).toBe(true)
+  })
 })

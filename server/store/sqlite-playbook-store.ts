@@ -4,7 +4,11 @@ import type { Db } from '../db/open.ts'
 import { playbooks, playbookVersions, runs } from '../db/schema.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
 import { StoreError } from './errors.ts'
-import type { PlaybookDraft, PlaybookStore } from './playbook-store.ts'
+import { createLru } from './lru.ts'
+import type { PlaybookDraft, PlaybookHead, PlaybookStore } from './playbook-store.ts'
+
+/** Playbooks whose head `head()` keeps in memory. */
+const HEADS = 1024
 
 const toDraft = (r: typeof playbooks.$inferSelect): PlaybookDraft => ({
   id: r.id,
@@ -26,6 +30,13 @@ export function createSqlitePlaybookStore(db: Db, deps?: StoreDeps): PlaybookSto
   const { now } = withDefaults(deps)
   const lastRunId = sql<string | null>`(SELECT r.id FROM runs r WHERE r.playbook_id = ${playbooks.id}
     ORDER BY r.queued_at DESC, r.id DESC LIMIT 1)`.as('last_run_id')
+  // Only rows that exist are cached: probes of unknown ids cannot evict the live ones.
+  const heads = createLru<string, PlaybookHead | null>(HEADS)
+  const readHead = db.$client.prepare<[string], { deleted: number | null; latest: number | null }>(
+    `SELECT p.deleted_at AS deleted,
+      (SELECT max(v.version) FROM playbook_versions v WHERE v.playbook_id = p.id) AS latest
+    FROM playbooks p WHERE p.id = ?`,
+  )
 
   return {
     async getDraft(id, opts = {}) {
@@ -36,6 +47,7 @@ export function createSqlitePlaybookStore(db: Db, deps?: StoreDeps): PlaybookSto
     async putDraft(playbook, actor) {
       const t = now()
       const json = toCanonical(playbook)
+      heads.delete(playbook.id)
       return db.transaction((tx) => {
         const existed = tx
           .select({ id: playbooks.id })
@@ -91,6 +103,7 @@ export function createSqlitePlaybookStore(db: Db, deps?: StoreDeps): PlaybookSto
     },
 
     async publish(id, opts = {}) {
+      heads.delete(id)
       return db.transaction((tx) => {
         const draft = tx.select().from(playbooks).where(eq(playbooks.id, id)).get()
         if (!draft || draft.deletedAt !== null)
@@ -144,7 +157,18 @@ export function createSqlitePlaybookStore(db: Db, deps?: StoreDeps): PlaybookSto
         .get()
     },
 
+    async head(id) {
+      const cached = heads.get(id)
+      if (cached !== undefined) return cached ?? undefined
+      const row = readHead.get(id)
+      if (!row) return undefined
+      const head = row.deleted === null ? Object.freeze({ latestVersion: row.latest }) : null
+      heads.set(id, head)
+      return head ?? undefined
+    },
+
     async softDelete(id, actor) {
+      heads.delete(id)
       const r = db
         .update(playbooks)
         .set({ deletedAt: now(), updatedBy: actor ?? null })

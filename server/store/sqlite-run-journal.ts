@@ -1,20 +1,22 @@
 import type Database from 'better-sqlite3'
-import type { RunEvent, RunState } from '../../runtime/engine/types.ts'
 import type { Db } from '../db/open.ts'
 import type { RunBatch } from './run-store.ts'
-import { liveUpstream } from './step-input.ts'
+import { type StepChange, stepChanges } from './step-changes.ts'
 
 /** Log entries kept per step; later ones are only counted (`log_count`), shown as one marker. */
 export const MAX_STEP_LOGS = 200
 
 /**
- * The hot write path: a run's events, the steps they imply, its checkpoint and its end, written in
- * one transaction per batch. Raw prepared statements rather than the query builder, because this runs
- * for every event of every run and the SQL (upserts, `json_insert`) reads better as SQL.
+ * The hot write path: a run's events, the steps they imply, its checkpoint and its end. Raw prepared
+ * statements rather than the query builder, because this runs for every event of every run and the
+ * SQL (upserts, `json_insert`) reads better as SQL.
  */
 export interface RunJournal {
-  /** Writes one batch atomically; throws (and writes nothing) if any part fails. */
-  write(runId: string, batch: RunBatch): void
+  /**
+   * Serialises a batch now (the checkpoint is live and keeps changing) and returns its writes, to run
+   * inside a transaction (e.g. a `GroupCommit` submission). Throws on a batch that names another run.
+   */
+  prepare(runId: string, batch: RunBatch): () => void
 }
 
 const TERMINAL = `('succeeded','failed','cancelled','timed_out')`
@@ -65,16 +67,17 @@ export function createRunJournal(db: Db): RunJournal {
   const latestOutput = sqlite.prepare(LATEST_OUTPUT).pluck()
 
   /**
-   * A starting step's input, `{ [upstreamId]: output }`, from the checkpoint's live edges and the
-   * upstream steps' stored outputs (already redacted and truncated, unlike the checkpoint's). An
-   * upstream without a step in this run (an output reused by a retry) is left out.
+   * A starting step's input, `{ [upstreamId]: output }`, from the upstream steps' stored outputs
+   * (already redacted and truncated, unlike the checkpoint's). `from` are the live upstream nodes of
+   * the checkpoint, taken when the batch was prepared; an upstream without a step in this run (an
+   * output reused by a retry) is left out.
    */
-  const inputOf = (runId: string, nodeId: string, state: RunState | undefined): string | null => {
-    if (!state) return null
+  const inputOf = (runId: string, from: string[] | undefined): string | null => {
+    if (!from) return null
     const parts: string[] = []
-    for (const from of liveUpstream(state, nodeId)) {
-      const out = latestOutput.get(runId, from) as string | null | undefined
-      if (typeof out === 'string') parts.push(`${JSON.stringify(from)}:${out}`)
+    for (const id of from) {
+      const out = latestOutput.get(runId, id) as string | null | undefined
+      if (typeof out === 'string') parts.push(`${JSON.stringify(id)}:${out}`)
     }
     return `{${parts.join(',')}}`
   }
@@ -89,94 +92,48 @@ WHERE id = @runId`)
 UPDATE runs SET status = @status, finished_at = @at, error_code = @code, error_message = @message,
   claimed_by = NULL, claimed_until = NULL, resume_json = NULL
 WHERE id = @runId`)
+  // The last checkpoint and the end together, as the two statements above one after the other leave it.
+  const checkpointAndFinish = sqlite.prepare(`
+UPDATE runs SET state_json = @state, seq = @seq, resume_json = NULL, status = @status,
+  started_at = coalesce(started_at, @startedAt), finished_at = @at, error_code = @code,
+  error_message = @message, claimed_by = NULL, claimed_until = NULL
+WHERE id = @runId`)
 
-  const step = (runId: string, e: RunEvent, state: RunState | undefined) => {
-    const base = { runId, input: null, output: null, error: null, startedAt: null, finishedAt: null }
-    switch (e.type) {
-      case 'node.started':
-        return upsertStep.run({
-          ...base,
-          nodeId: e.nodeId,
-          attempt: e.attempt,
-          status: 'running',
-          input: inputOf(runId, e.nodeId, state),
-          startedAt: e.at,
-        })
-      case 'node.succeeded':
-        return upsertStep.run({
-          ...base,
-          nodeId: e.nodeId,
-          attempt: e.attempt,
-          status: 'succeeded',
-          output: JSON.stringify(e.output ?? null),
-          startedAt: e.at - e.durationMs,
-          finishedAt: e.at,
-        })
-      case 'node.failed':
-      case 'node.retrying': {
-        const error = {
-          code: e.code,
-          message: e.message,
-          ...(e.type === 'node.failed' ? { handling: e.handling } : {}),
-        }
-        return upsertStep.run({
-          ...base,
-          nodeId: e.nodeId,
-          attempt: e.attempt,
-          status: 'failed',
-          error: JSON.stringify(error),
-          finishedAt: e.at,
-        })
-      }
-      case 'node.skipped':
-        return upsertStep.run({ ...base, nodeId: e.nodeId, attempt: 0, status: 'skipped', finishedAt: e.at })
-      case 'node.waiting':
-        return latestStep.run({ runId, nodeId: e.nodeId, status: 'waiting', log: null, finishedAt: null })
-      case 'node.cancelled':
-        return latestStep.run({ runId, nodeId: e.nodeId, status: 'cancelled', log: null, finishedAt: e.at })
-      case 'node.log': {
-        const log = {
-          level: e.level,
-          message: e.message,
-          at: e.at,
-          ...(e.data === undefined ? {} : { data: e.data }),
-        }
-        return latestStep.run({
-          runId,
-          nodeId: e.nodeId,
-          status: null,
-          log: JSON.stringify(log),
-          finishedAt: null,
-        })
-      }
-      default:
-        return undefined
-    }
+  const writeStep = (runId: string, c: StepChange) => {
+    if (c.kind === 'latest') return latestStep.run({ runId, ...c })
+    const { from, kind: _, ...values } = c
+    return upsertStep.run({ runId, ...values, input: inputOf(runId, from) })
   }
 
-  const write = sqlite.transaction((runId: string, batch: RunBatch) => {
-    for (const e of batch.events) {
-      if (e.runId !== runId) throw new Error(`event of run ${e.runId} recorded under run ${runId}`)
-      insertEvent.run(runId, e.seq, e.type, 'nodeId' in e ? e.nodeId : null, e.at, JSON.stringify(e))
-      step(runId, e, batch.state)
-    }
-    if (batch.state)
-      checkpoint.run({
-        runId,
-        state: JSON.stringify(batch.state),
-        seq: batch.state.seq,
-        status: batch.state.status,
-        startedAt: batch.state.startedAt,
+  return {
+    prepare(runId, batch) {
+      const events = batch.events.map((e) => {
+        if (e.runId !== runId) throw new Error(`event of run ${e.runId} recorded under run ${runId}`)
+        return [runId, e.seq, e.type, 'nodeId' in e ? e.nodeId : null, e.at, JSON.stringify(e)] as const
       })
-    if (batch.finish)
-      finish.run({
+      const steps = stepChanges(batch.events, batch.state)
+      const { state, finish: end } = batch
+      const saved = state && {
         runId,
-        status: batch.finish.status,
-        at: batch.finish.at,
-        code: batch.finish.error?.code ?? null,
-        message: batch.finish.error?.message ?? null,
-      })
-  })
-
-  return { write: (runId, batch) => write.immediate(runId, batch) }
+        state: JSON.stringify(state),
+        seq: state.seq,
+        status: state.status,
+        startedAt: state.startedAt,
+      }
+      const ended = end && {
+        runId,
+        status: end.status,
+        at: end.at,
+        code: end.error?.code ?? null,
+        message: end.error?.message ?? null,
+      }
+      return () => {
+        for (const row of events) insertEvent.run(row)
+        for (const c of steps) writeStep(runId, c)
+        if (saved && ended) checkpointAndFinish.run({ ...saved, ...ended })
+        else if (saved) checkpoint.run(saved)
+        else if (ended) finish.run(ended)
+      }
+    },
+  }
 }

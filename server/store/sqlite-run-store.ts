@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts'
 import { runSteps, runs } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
+import { groupCommit } from './group-commit.ts'
 import type { RunFilter, RunStore } from './run-store.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
 import { toRunRecord, toRunStep, toRunSummary } from './sqlite-run-rows.ts'
@@ -23,11 +24,13 @@ function filterWhere(f: RunFilter): SQL[] {
 /**
  * The `RunStore` on SQLite. Claiming is one `UPDATE … WHERE id = (SELECT … LIMIT 1) RETURNING`, which
  * SQLite runs under its single writer lock: two workers (threads or processes) never get one run.
+ * New runs and journal batches go through the connection's group commit.
  * @example const runs = createSqliteRunStore(db); await runs.enqueue({ playbookId: 'triage', mode: 'test', trigger: {} })
  */
 export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
   const { now, ids } = withDefaults(deps)
   const journal = createRunJournal(db)
+  const writes = groupCommit(db.$client)
   const p = (name: string) => sql.placeholder(name)
   // Prepared once: building these queries per call cost more than running them (bench/store.ts).
   const insertRun = db
@@ -69,7 +72,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
 
   return {
     async enqueue(run) {
-      const row = insertRun.get({
+      const values = {
         id: run.id ?? ids(),
         playbookId: run.playbookId,
         version: run.version ?? null,
@@ -81,7 +84,8 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         retryFromNode: run.retryFromNode ?? null,
         createdBy: run.createdBy ?? null,
         simulateJson: run.simulate && run.mode === 'test' ? JSON.stringify(run.simulate) : null,
-      })
+      }
+      const row = await writes.submit(() => insertRun.get(values))
       return toRunRecord(row!)
     },
 
@@ -112,7 +116,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
     },
 
     async record(runId, batch) {
-      journal.write(runId, batch)
+      await writes.submit(journal.prepare(runId, batch))
     },
 
     async wake(runId, resume) {

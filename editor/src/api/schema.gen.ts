@@ -382,6 +382,308 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    assignee?: string;
+                    cursor?: string;
+                    /** @description Created at or after (epoch ms or ISO date) */
+                    from?: string;
+                    /** @description 1 to 200, default 50 */
+                    limit?: string;
+                    playbook?: string;
+                    /** @description SIEM correlation-rule id */
+                    rule?: string;
+                    severity?: string;
+                    status?: string;
+                    /** @description Created before (epoch ms or ISO date) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first; pass `nextCursor` as `cursor` for the next page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["CaseSummary"][];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The case with its alerts, runs, comments, timeline and playbooks */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseDetail"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CasePatch"];
+                };
+            };
+            responses: {
+                /** @description The case after the change, and the fields that changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            case: components["schemas"]["CaseSummary"];
+                            changed: string[];
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.manage */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description A status move that is not allowed (the message lists the allowed ones) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/cases/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["NewCaseComment"];
+                };
+            };
+            responses: {
+                /** @description The comment */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseComment"];
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.manage */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such case */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/credentials": {
         parameters: {
             query?: never;
@@ -629,6 +931,151 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description csv: the same figures as CSV */
+                    format?: "json" | "csv";
+                    /** @description Created at or after (epoch ms or ISO date) */
+                    from?: string;
+                    playbook?: string;
+                    /** @description SIEM correlation-rule id */
+                    rule?: string;
+                    severity?: string;
+                    /** @description Created before (epoch ms or ISO date) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Response KPIs of the cases created in the range (JSON, or CSV with format=csv) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Kpis"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/metrics/kpis.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Created at or after (epoch ms or ISO date) */
+                    from?: string;
+                    playbook?: string;
+                    /** @description SIEM correlation-rule id */
+                    rule?: string;
+                    severity?: string;
+                    /** @description Created before (epoch ms or ISO date) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The KPIs as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The request does not match its schema */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1387,6 +1834,63 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Rules seen in production alerts (most alerts first), then rules only playbooks name */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Ids of the rules with `gap: true` */
+                            gaps: string[];
+                            items: components["schemas"]["Rule"][];
+                        };
+                    };
+                };
+                /** @description Not logged in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The caller's role lacks case.read */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2656,6 +3160,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Alert: {
+            caseId: string | null;
+            eventAt: number;
+            externalId: string | null;
+            groupKey: string | null;
+            host: string | null;
+            id: string;
+            /** @enum {string} */
+            mode: "test" | "production";
+            playbookId: string;
+            /** @description The payload as received, or { $truncated, bytes, preview } */
+            raw?: unknown;
+            receivedAt: number;
+            ruleId: string | null;
+            ruleName: string | null;
+            runId: string | null;
+            severity: components["schemas"]["Severity"];
+            source: string;
+            title: string;
+            user: string | null;
+        };
         ApiToken: {
             createdAt: number;
             id: string;
@@ -2698,6 +3223,72 @@ export interface components {
             id: number;
             target: string | null;
         };
+        CaseComment: {
+            at: number;
+            author: string;
+            id: string;
+            text: string;
+        };
+        CaseDetail: components["schemas"]["CaseSummary"] & {
+            /** @description The newest 200; alertCount counts all */
+            alerts: components["schemas"]["Alert"][];
+            comments: components["schemas"]["CaseComment"][];
+            /** @description Playbooks listing its rule in `rules` */
+            playbooks: components["schemas"]["RuleHandler"][];
+            runs: {
+                finishedAt: number | null;
+                linkedAt: number;
+                playbookId: string;
+                queuedAt: number | null;
+                runId: string;
+                /** @enum {string|null} */
+                status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled" | "timed_out" | null;
+                version: number | null;
+            }[];
+            timeline: {
+                actor: string;
+                at: number;
+                details?: unknown;
+                id: number;
+                kind: string;
+            }[];
+        };
+        CasePatch: {
+            assignee?: string | null;
+            disposition?: components["schemas"]["Disposition"];
+            severity?: components["schemas"]["Severity"];
+            status?: components["schemas"]["CaseStatus"];
+            /** @description Replaces the tags */
+            tags?: string[];
+            title?: string;
+        };
+        /** @enum {string} */
+        CaseStatus: "new" | "acknowledged" | "contained" | "resolved" | "closed";
+        CaseSummary: {
+            /** @description First human action */
+            acknowledgedAt: number | null;
+            alertCount: number;
+            assignee: string | null;
+            /** @description First success of a containment node (or moved to contained) */
+            containedAt: number | null;
+            createdAt: number;
+            /** @description Earliest event time of its alerts */
+            detectedAt: number | null;
+            disposition: components["schemas"]["Disposition"];
+            /** @description True while alerts with its grouping key join it */
+            grouping: boolean;
+            id: string;
+            lastAlertAt: number | null;
+            playbookId: string;
+            resolvedAt: number | null;
+            ruleId: string | null;
+            severity: components["schemas"]["Severity"];
+            source: string | null;
+            status: components["schemas"]["CaseStatus"];
+            tags: string[];
+            title: string;
+            updatedAt: number;
+        };
         CreatedApiToken: components["schemas"]["ApiToken"] & {
             /** @description Shown once; only its hash is stored */
             token: string;
@@ -2714,6 +3305,14 @@ export interface components {
         CredentialUpdate: {
             type?: string;
             value: string;
+        };
+        /** @enum {string|null} */
+        Disposition: "true_positive" | "false_positive" | "benign" | null;
+        /** @description Detected (event time) → case created */
+        DurationStats: {
+            count: number;
+            medianMs: number | null;
+            p90Ms: number | null;
         };
         Error: {
             error: {
@@ -2732,6 +3331,39 @@ export interface components {
         };
         HookAccepted: {
             runIds: string[];
+        };
+        Kpis: {
+            alerts: number;
+            /** @description Alerts whose case was resolved or closed with no human action */
+            autoClosedAlertShare: number | null;
+            byRule: {
+                alerts: number;
+                cases: number;
+                key: string;
+            }[];
+            bySource: {
+                alerts: number;
+                cases: number;
+                key: string;
+            }[];
+            cases: number;
+            dispositions: {
+                benign: number;
+                falsePositive: number;
+                falsePositiveRate: number | null;
+                truePositive: number;
+                truePositiveRate: number | null;
+                undetermined: number;
+            };
+            mtta: components["schemas"]["DurationStats"] & unknown;
+            mttc: components["schemas"]["DurationStats"] & unknown;
+            mttd: components["schemas"]["DurationStats"];
+            mttr: components["schemas"]["DurationStats"] & unknown;
+            runs: {
+                ended: number;
+                succeeded: number;
+                successRate: number | null;
+            };
         };
         LoginAnswer: {
             csrfToken: string;
@@ -2752,6 +3384,9 @@ export interface components {
         NewApiToken: {
             name: string;
             role?: components["schemas"]["Role"];
+        };
+        NewCaseComment: {
+            text: string;
         };
         NewCredential: {
             name: string;
@@ -2839,6 +3474,23 @@ export interface components {
         };
         /** @enum {string} */
         Role: "viewer" | "analyst" | "champion" | "responder" | "admin";
+        Rule: {
+            alerts: number;
+            cases: number;
+            /** @description Seen in alerts, but no playbook lists it in `rules` */
+            gap: boolean;
+            /** @description Null for a rule no alert has named yet */
+            lastSeenAt: number | null;
+            playbooks: components["schemas"]["RuleHandler"][];
+            ruleId: string;
+            ruleName: string | null;
+            sources: string[];
+        };
+        RuleHandler: {
+            id: string;
+            name: string;
+            published: boolean;
+        };
         RunDetail: components["schemas"]["RunSummary"] & {
             outputs?: {
                 [key: string]: unknown;
@@ -2905,6 +3557,8 @@ export interface components {
             status: "queued" | "running" | "waiting" | "succeeded" | "failed" | "cancelled" | "timed_out";
             version: number | null;
         };
+        /** @enum {string} */
+        Severity: "informational" | "low" | "medium" | "high" | "critical";
         StartRun: {
             /** @description The trigger event (any JSON) */
             event?: unknown;

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { ensureEditor } from '../../bin/ensure-editor.mjs'
+import { type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts'
+
+/**
+ * The editor's end-to-end harness: the built editor served by a real `bulwark-server` process on
+ * 127.0.0.1 over a temporary data dir (examples imported), driven by Debian's Chromium through
+ * playwright-core. Console errors and failed requests are collected so a test can assert there
+ * were none; screenshots go to `test-artifacts/e2e/`.
+ */
+
+export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium'
+export const ADMIN_PASSWORD = 'e2e-editor-admin-password'
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url))
+
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+]
+
+export interface EditorSession {
+  server: ServerProcess
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  /** Console errors, page errors and failed requests seen so far. */
+  errors: string[]
+  /** Saves a full-page screenshot as `test-artifacts/e2e/<name>.png`. */
+  screenshot(name: string): Promise<string>
+  /** Logs in through the login page. */
+  login(username?: string, password?: string): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Builds the editor if needed, starts a server and a browser page on it.
+ * @example const s = await openEditor(); await s.login(); await s.page.getByRole('link', { name: 'Runs' }).click()
+ */
+export async function openEditor(options: { viewport?: { width: number; height: number } } = {}) {
+  await ensureEditor()
+  const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-editor-e2e-'))
+  const server = await startServerProcess({
+    dataDir,
+    adminPassword: ADMIN_PASSWORD,
+    env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
+  })
+  // playwright-core gives each launch a fresh temporary profile of its own.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS })
+  const context = await browser.newContext({
+    baseURL: server.base,
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+  })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`)
+  })
+  page.on('pageerror', (err) => errors.push(`page: ${err.message}`))
+  page.on('requestfailed', (req) => {
+    // An SSE stream or a poll cut short by navigation is not an error of the page.
+    const failure = req.failure()?.errorText ?? ''
+    if (!failure.includes('ERR_ABORTED')) errors.push(`request: ${req.method()} ${req.url()} ${failure}`)
+  })
+  mkdirSync(ARTIFACTS, { recursive: true })
+  const session: EditorSession = {
+    server,
+    browser,
+    context,
+    page,
+    errors,
+    async screenshot(name) {
+      const path = join(ARTIFACTS, `${name}.png`)
+      await page.screenshot({ path, fullPage: true })
+      return path
+    },
+    async login(username = 'admin', password = ADMIN_PASSWORD) {
+      await page.goto('/')
+      await page.getByLabel(/user/i).fill(username)
+      await page.getByLabel(/password/i).fill(password)
+      await page.getByRole('button', { name: /log in|sign in/i }).click()
+      await page.getByRole('navigation').waitFor()
+    },
+    async close() {
+      await browser.close().catch(() => {})
+      await server.stop()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return session
+}
