@@ -111,7 +111,7 @@ describe('runs', () => {
     expect((await t.call('viewer', 'GET', '/api/runs/no-such-run')).status).toBe(404)
   })
 
-  it('cancels (responder only) and retries', async () => {
+  it('cancels (test runs: who may test; production runs: responders) and retries', async () => {
     await t.call(
       'analyst',
       'POST',
@@ -119,12 +119,22 @@ describe('runs', () => {
       chain('pb-wait', [{ id: 'pause', type: 'flow.delay', version: 1, params: { ms: 60_000 } }]),
     )
     const { runId } = await (await start('analyst', { event: {}, mode: 'test' }, 'pb-wait')).json()
-    expect((await t.call('analyst', 'POST', `/api/runs/${runId}/cancel`)).status).toBe(403)
-    const res = await t.call('responder', 'POST', `/api/runs/${runId}/cancel`)
+    expect((await t.call('viewer', 'POST', `/api/runs/${runId}/cancel`)).status).toBe(403)
+    const res = await t.call('analyst', 'POST', `/api/runs/${runId}/cancel`)
     expect(res.status).toBe(200)
     expect(['cancelled', 'cancelling']).toContain((await res.json()).status)
     await t.untilRun(runId, ['cancelled'])
     expect((await t.call('responder', 'POST', `/api/runs/${runId}/cancel`)).status).toBe(409)
+
+    expect((await t.call('champion', 'POST', '/api/playbooks/pb-wait/publish', { note: 'v1' })).status).toBe(
+      201,
+    )
+    const prod = await (await start('responder', { event: {}, mode: 'production' }, 'pb-wait')).json()
+    const refused = await t.call('analyst', 'POST', `/api/runs/${prod.runId}/cancel`)
+    expect(refused.status).toBe(403)
+    expect((await refused.json()).error.message).toContain('run.cancel')
+    expect((await t.call('responder', 'POST', `/api/runs/${prod.runId}/cancel`)).status).toBe(200)
+    await t.untilRun(prod.runId, ['cancelled'])
 
     const retry = await t.call('analyst', 'POST', `/api/runs/${runId}/retry`, {})
     expect(retry.status).toBe(202)

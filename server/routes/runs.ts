@@ -66,7 +66,8 @@ const getRun = defineRoute({
 const cancelRun = defineRoute({
   method: 'post',
   path: '/api/runs/{id}/cancel',
-  permission: 'run.cancel',
+  // Whoever may start test runs may stop them; production runs also need `run.cancel` (checked inside).
+  permission: 'run.test',
   request: { params: OpaqueIdParam },
   responses: {
     200: json(z.object({ status: z.enum(['cancelled', 'cancelling']) }), 'Cancelled, or being cancelled'),
@@ -179,6 +180,12 @@ export function runRoutes(deps: ServerDeps) {
     if (!run) throw new HttpError(404, 'NOT_FOUND', `run ${id} does not exist`)
     if (!['queued', 'running', 'waiting'].includes(run.status))
       throw new HttpError(409, 'INVALID_STATE', `run ${id} has already ended (${run.status})`)
+    if (run.mode === 'production' && !can(user.role, 'run.cancel'))
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `the ${user.role} role may not cancel production runs (needs run.cancel)`,
+      )
     const result = await deps.runner.cancel(id, { by: actorOf(user) })
     return c.json({ status: result.status }, 200)
   })

@@ -2087,7 +2087,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The caller's role lacks run.cancel */
+                /** @description The caller's role lacks run.test */
                 403: {
                     headers: {
                         [name: string]: unknown;

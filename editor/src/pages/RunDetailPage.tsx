@@ -62,7 +62,7 @@ export default function RunDetailPage({ params }: { params: { id?: string } }) {
           Run <span className="mono">{data.id}</span>
         </h1>
         <RunActions
-          canCancel={live && can('run.cancel')}
+          canCancel={live && can(data.mode === 'production' ? 'run.cancel' : 'run.test')}
           canRetry={canRetry}
           failedNode={failedNode(data, data.steps)}
           onCancel={cancel}

@@ -24,7 +24,8 @@ import './run.css'
  */
 export function RunPanel({ store, playbookId }: { store: DesignerStore; playbookId: string }) {
   const canTest = useSession((s) => s.can('run.test'))
-  const canCancel = useSession((s) => s.can('run.cancel'))
+  // The panel's runs are test runs: whoever may start them may stop them.
+  const canCancel = canTest
   const canDecide = useSession((s) => s.can('approval.decide'))
   const nodes = useDesigner(store, (s) => s.playbook.nodes)
   const dirty = useDesigner(store, (s) => s.dirty)
