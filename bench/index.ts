@@ -1,3 +1,4 @@
+import { benchEditor } from './editor.ts'
 import { benchEngine, type Row } from './engine.ts'
 import { benchHostile } from './hostile.ts'
 import { benchSandbox } from './sandbox.ts'
@@ -12,6 +13,7 @@ async function main(): Promise<void> {
     ...(await benchSandbox()),
     ...(await benchStore()),
     ...(await benchWebhook()),
+    ...(await benchEditor()),
   ]
   const width = Math.max(...rows.map((r) => r.name.length))
   console.log(`Bulwark benchmarks — node ${process.version}, ${new Date().toISOString()}`)

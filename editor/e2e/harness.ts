@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 import { ensureEditor } from '../../bin/ensure-editor.mjs'
-import { type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts'
+import { loginHeaders, type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts'
 
 /**
  * The editor's end-to-end harness: the built editor served by a real `bulwark-server` process on
@@ -16,6 +16,12 @@ import { type ServerProcess, startServerProcess } from '../../server/testing/ser
 export const CHROMIUM = process.env.BULWARK_CHROMIUM ?? '/usr/bin/chromium'
 export const ADMIN_PASSWORD = 'e2e-editor-admin-password'
 export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url))
+/** Where the README's screenshots live; written only with `BULWARK_UPDATE_SCREENSHOTS=1`. */
+export const README_SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+/** The password of every user a test creates with `session.createUser`. */
+export const USER_PASSWORD = 'e2e-editor-user-password'
+
+export type Role = 'viewer' | 'analyst' | 'champion' | 'responder' | 'admin'
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -36,10 +42,19 @@ export interface EditorSession {
   page: Page
   /** Console errors, page errors and failed requests seen so far. */
   errors: string[]
-  /** Saves a full-page screenshot as `test-artifacts/e2e/<name>.png`. */
-  screenshot(name: string): Promise<string>
+  /**
+   * Saves a screenshot of the viewport as `test-artifacts/e2e/<name>.png`; with `readme`, also as
+   * `docs/screenshots/<name>.png` when `BULWARK_UPDATE_SCREENSHOTS=1` (normal runs leave the tree alone).
+   */
+  screenshot(name: string, options?: { readme?: boolean }): Promise<string>
   /** Logs in through the login page. */
   login(username?: string, password?: string): Promise<void>
+  /** Headers of an admin API session (cookie, CSRF token) for setting up through the API. */
+  adminHeaders(): Promise<Record<string, string>>
+  /** An API call as admin; throws on a non-2xx answer, returns the parsed JSON body. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<T>
+  /** Creates a user with `USER_PASSWORD` through the API. */
+  createUser(username: string, role: Role): Promise<void>
   close(): Promise<void>
 }
 
@@ -73,15 +88,20 @@ export async function openEditor(options: { viewport?: { width: number; height: 
     if (!failure.includes('ERR_ABORTED')) errors.push(`request: ${req.method()} ${req.url()} ${failure}`)
   })
   mkdirSync(ARTIFACTS, { recursive: true })
+  let admin: Promise<Record<string, string>> | undefined
   const session: EditorSession = {
     server,
     browser,
     context,
     page,
     errors,
-    async screenshot(name) {
+    async screenshot(name, { readme = false } = {}) {
       const path = join(ARTIFACTS, `${name}.png`)
-      await page.screenshot({ path, fullPage: true })
+      await page.screenshot({ path })
+      if (readme && process.env.BULWARK_UPDATE_SCREENSHOTS === '1') {
+        mkdirSync(README_SCREENSHOTS, { recursive: true })
+        copyFileSync(path, join(README_SCREENSHOTS, `${name}.png`))
+      }
       return path
     },
     async login(username = 'admin', password = ADMIN_PASSWORD) {
@@ -89,7 +109,24 @@ export async function openEditor(options: { viewport?: { width: number; height: 
       await page.getByLabel(/user/i).fill(username)
       await page.getByLabel(/password/i).fill(password)
       await page.getByRole('button', { name: /log in|sign in/i }).click()
-      await page.getByRole('navigation').waitFor()
+      await page.getByRole('navigation', { name: 'Main' }).waitFor()
+    },
+    adminHeaders() {
+      admin ??= loginHeaders(server.base, 'admin', ADMIN_PASSWORD)
+      return admin
+    },
+    async api<T>(method: string, path: string, body?: unknown) {
+      const res = await fetch(`${server.base}${path}`, {
+        method,
+        headers: await session.adminHeaders(),
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+      const text = await res.text()
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+      return (text === '' ? undefined : JSON.parse(text)) as T
+    },
+    async createUser(username, role) {
+      await session.api('POST', '/api/users', { username, password: USER_PASSWORD, role })
     },
     async close() {
       await browser.close().catch(() => {})
