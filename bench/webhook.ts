@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { createServer as createNetServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { loginHeaders, startServerProcess } from '../server/testing/server-process.ts'
 import type { Row } from './engine.ts'
 
 /**
@@ -41,18 +40,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const srv = createNetServer()
-    srv.once('error', fail)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => done(port))
-    })
-  })
-}
-
-/** The server's resident set size in MB (Linux /proc; `ps` elsewhere). */
+/** The server's resident set size in MB (Linux /proc). */
 function rssMb(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -63,78 +51,6 @@ function rssMb(pid: number): number {
   }
 }
 
-interface Started {
-  child: ChildProcess
-  base: string
-  output: () => string
-}
-
-async function startServer(dataDir: string): Promise<Started> {
-  const port = await freePort()
-  const prof = process.env.BENCH_CPU_PROF
-  const nodeArgs = prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []
-  let output = ''
-  const child = spawn(
-    process.execPath,
-    [
-      ...nodeArgs,
-      'bin/bulwark-server.mjs',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, BULWARK_ADMIN_USER: 'admin', BULWARK_ADMIN_PASSWORD: PASSWORD },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
-  const keep = (d: unknown) => {
-    output = (output + String(d)).slice(-20_000)
-  }
-  child.stdout?.on('data', keep)
-  child.stderr?.on('data', keep)
-  const base = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return { child, base, output: () => output }
-    } catch {}
-    await sleep(100)
-  }
-  child.kill('SIGKILL')
-  throw new Error(`the server did not come up:\n${output}`)
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return
-  const exited = new Promise<void>((done) => child.once('exit', () => done()))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
-}
-
-/** Logs in as the admin; returns the headers of a session with its CSRF token. */
-async function adminHeaders(base: string): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`)
-  const { csrfToken } = (await res.json()) as { csrfToken: string }
-  const cookie = res.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  return { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }
-}
-
 async function call(base: string, headers: Record<string, string>, path: string, body: unknown) {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: JSON.stringify(body) })
   if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`)
@@ -143,7 +59,7 @@ async function call(base: string, headers: Record<string, string>, path: string,
 
 /** Creates, publishes and arms the bench playbook; returns its id and webhook secret. */
 async function setUp(base: string): Promise<{ id: string; secret: string }> {
-  const headers = await adminHeaders(base)
+  const headers = await loginHeaders(base, 'admin', PASSWORD)
   const doc = JSON.parse(readFileSync(PLAYBOOK_FILE, 'utf8')) as { id: string }
   await call(base, headers, '/api/playbooks', doc)
   await call(base, headers, `/api/playbooks/${doc.id}/publish`, { note: 'bench' })
@@ -198,7 +114,13 @@ export async function benchWebhook(): Promise<Row[]> {
   const seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10)
   const connections = Number(process.env.BENCH_WEBHOOK_CONNECTIONS ?? 50)
   const dataDir = mkdtempSync(join(tmpdir(), 'bulwark-bench-webhook-'))
-  const server = await startServer(dataDir)
+  const prof = process.env.BENCH_CPU_PROF
+  const server = await startServerProcess({
+    dataDir,
+    adminPassword: PASSWORD,
+    env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
+    nodeArgs: prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : [],
+  })
   const pid = server.child.pid ?? 0
   try {
     const { id, secret } = await setUp(server.base)
@@ -283,7 +205,7 @@ export async function benchWebhook(): Promise<Row[]> {
   } catch (err) {
     throw new Error(`${err instanceof Error ? err.message : String(err)}\nserver output:\n${server.output()}`)
   } finally {
-    await stopServer(server.child)
+    await server.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

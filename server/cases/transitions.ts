@@ -1,16 +1,7 @@
-import type { CaseStatus } from '../../nodes/action/case-fields.ts'
+import { type CaseStatus, NEXT_STATUSES } from '../../nodes/action/case-fields.ts'
 
-/**
- * Where a case may go from each status. Forward moves may skip steps (a false positive goes from
- * new straight to closed); a resolved or closed case can only be reopened, as acknowledged.
- */
-export const NEXT_STATUSES: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  new: ['acknowledged', 'contained', 'resolved', 'closed'],
-  acknowledged: ['contained', 'resolved', 'closed'],
-  contained: ['resolved', 'closed'],
-  resolved: ['closed', 'acknowledged'],
-  closed: ['acknowledged'],
-}
+// The table of moves lives with the case vocabulary in nodes/, so the editor offers the same moves.
+export { NEXT_STATUSES }
 
 /**
  * Why a case cannot move from `from` to `to`, or undefined when it can (staying put is allowed).

@@ -13,6 +13,9 @@ const ApprovalsPage = lazy(() => import('../pages/ApprovalsPage.tsx'))
 const TemplatesPage = lazy(() => import('../pages/TemplatesPage.tsx'))
 const CredentialsPage = lazy(() => import('../pages/CredentialsPage.tsx'))
 const AuditPage = lazy(() => import('../pages/AuditPage.tsx'))
+const DashboardPage = lazy(() => import('../pages/dashboard/DashboardPage.tsx'))
+const CasesPage = lazy(() => import('../pages/cases/CasesPage.tsx'))
+const CasePage = lazy(() => import('../pages/case-detail/CasePage.tsx'))
 
 /** The routes of the editor. Every page but the login needs a session. */
 export function App() {
@@ -31,6 +34,9 @@ export function App() {
           <Route path="/playbooks/:id" component={DesignerPage} />
           <Route path="/runs" component={RunsPage} />
           <Route path="/runs/:id" component={RunDetailPage} />
+          <Route path="/dashboard" component={DashboardPage} />
+          <Route path="/cases" component={CasesPage} />
+          <Route path="/cases/:id" component={CasePage} />
           <Route path="/approvals" component={ApprovalsPage} />
           <Route path="/templates" component={TemplatesPage} />
           <Route path="/credentials" component={CredentialsPage} />

@@ -45,6 +45,12 @@ describe('Nav', () => {
     expect(links()).toEqual(['Playbooks', 'Runs', 'Approvals3', 'Templates', 'Credentials', 'Audit'])
   })
 
+  it('adds the dashboard and cases for a role that reads cases', () => {
+    useSession.setState({ me: { ...analyst, permissions: [...analyst.permissions, 'case.read'] } })
+    render(<Nav />)
+    expect(links()).toEqual(['Playbooks', 'Dashboard', 'Cases', 'Runs', 'Approvals3', 'Templates'])
+  })
+
   it('hides the badge when nothing is pending', () => {
     usePendingApprovals.setState({ count: 0 })
     useSession.setState({ me: analyst })

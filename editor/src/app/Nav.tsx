@@ -1,7 +1,9 @@
 import {
   Activity,
+  BriefcaseBusiness,
   Inbox,
   KeyRound,
+  LayoutDashboard,
   LogOut,
   type LucideIcon,
   Moon,
@@ -31,6 +33,8 @@ interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Playbooks', icon: Workflow, also: '/playbooks' },
+  { to: '/dashboard', label: 'Dashboard', icon: LayoutDashboard, permission: 'case.read' },
+  { to: '/cases', label: 'Cases', icon: BriefcaseBusiness, permission: 'case.read' },
   { to: '/runs', label: 'Runs', icon: Activity },
   { to: '/approvals', label: 'Approvals', icon: Inbox },
   { to: '/templates', label: 'Templates', icon: Puzzle },

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { elapsed, formatAgo, formatDateTime, formatDuration } from './format-time.ts'
 
 describe('formatDuration', () => {
-  it('reads naturally from milliseconds to hours', () => {
+  it('reads naturally from milliseconds to days', () => {
     expect(formatDuration(850)).toBe('850 ms')
     expect(formatDuration(1_250)).toBe('1.3 s')
     expect(formatDuration(42_000)).toBe('42 s')
     expect(formatDuration(95_000)).toBe('1 min 35 s')
     expect(formatDuration(120_000)).toBe('2 min')
     expect(formatDuration(3_900_000)).toBe('1 h 5 min')
+    expect(formatDuration(26_985_600_000)).toBe('312 d 8 h')
+    expect(formatDuration(2 * 86_400_000)).toBe('2 d')
   })
 
   it('shows a dash for missing or nonsense input', () => {

@@ -13,6 +13,11 @@ export function formatDuration(ms: number | null | undefined): string {
   if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`
   const totalSeconds = Math.round(ms / 1000)
   if (totalSeconds < 60) return `${totalSeconds} s`
+  const days = Math.floor(totalSeconds / 86_400)
+  if (days > 0) {
+    const restHours = Math.floor((totalSeconds % 86_400) / 3600)
+    return restHours > 0 ? `${days} d ${restHours} h` : `${days} d`
+  }
   const hours = Math.floor(totalSeconds / 3600)
   const minutes = Math.floor((totalSeconds % 3600) / 60)
   const seconds = totalSeconds % 60

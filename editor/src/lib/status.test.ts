@@ -8,6 +8,12 @@ describe('status', () => {
     expect(toneOf('waiting')).toBe('warning')
     expect(toneOf('running')).toBe('info')
     expect(toneOf('something-new')).toBe('muted')
+    expect(['new', 'resolved', 'critical', 'low'].map(toneOf)).toEqual([
+      'warning',
+      'success',
+      'danger',
+      'info',
+    ])
   })
 
   it('knows which runs can still change and writes statuses as words', () => {

@@ -1,5 +1,6 @@
 /**
- * The statuses of runs, steps and approvals, and how each is shown (colour tone, live or settled).
+ * The statuses of runs, steps, approvals and cases (and alert severities), and how each is shown
+ * (colour tone, live or settled).
  */
 
 export type Tone = 'success' | 'danger' | 'warning' | 'info' | 'muted'
@@ -20,6 +21,18 @@ const TONES: Record<string, Tone> = {
   skipped: 'muted',
   cancelled: 'muted',
   draft: 'muted',
+  // cases
+  new: 'warning',
+  acknowledged: 'info',
+  contained: 'info',
+  resolved: 'success',
+  closed: 'muted',
+  // alert and case severities
+  critical: 'danger',
+  high: 'danger',
+  medium: 'warning',
+  low: 'info',
+  informational: 'muted',
 }
 
 /** Run statuses that can still change: a page showing one keeps polling. */
