@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import { afterEach } from 'vitest'
 import { ensureEditor } from '../../bin/ensure-editor.mjs'
 import { loginHeaders, type ServerProcess, startServerProcess } from '../../server/testing/server-process.ts'
 
@@ -40,11 +41,17 @@ export interface EditorSession {
   browser: Browser
   context: BrowserContext
   page: Page
-  /** Console errors, page errors and failed requests seen so far. */
-  errors: string[]
   /**
-   * Saves a screenshot of the viewport as `test-artifacts/e2e/<name>.png`; with `readme`, also as
-   * `docs/screenshots/<name>.png` when `BULWARK_UPDATE_SCREENSHOTS=1` (normal runs leave the tree alone).
+   * Console errors, page errors, failed requests and HTTP error answers seen so far (answers
+   * announced with `expectHttpError` excepted).
+   */
+  errors: string[]
+  /** Announces one HTTP error answer the UI is meant to handle (e.g. a 409 it resolves). */
+  expectHttpError(method: string, path: string, status: number): void
+  /**
+   * Saves a full-page screenshot as `test-artifacts/e2e/<name>.png`. With `readme`, the screenshot is
+   * of the viewport and is also written to `docs/screenshots/<name>.png` when
+   * `BULWARK_UPDATE_SCREENSHOTS=1` (normal runs leave the tree alone).
    */
   screenshot(name: string, options?: { readme?: boolean }): Promise<string>
   /** Logs in through the login page. */
@@ -77,9 +84,22 @@ export async function openEditor(options: { viewport?: { width: number; height: 
     viewport: options.viewport ?? { width: 1440, height: 900 },
   })
   const page = await context.newPage()
+  // A hang guard only: a missing element fails the step well before the test's own timeout.
+  page.setDefaultTimeout(15_000)
   const errors: string[] = []
+  const expected: string[] = []
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`)
+    // Chromium logs every 4xx/5xx answer this way, without its address: the 'response' listener
+    // below records those with method and path instead.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource: the server responded'))
+      errors.push(`console: ${msg.text()}`)
+  })
+  page.on('response', (res) => {
+    if (res.status() < 400) return
+    const key = `${res.request().method()} ${new URL(res.url()).pathname} ${res.status()}`
+    const at = expected.indexOf(key)
+    if (at >= 0) expected.splice(at, 1)
+    else errors.push(`response: ${key}`)
   })
   page.on('pageerror', (err) => errors.push(`page: ${err.message}`))
   page.on('requestfailed', (req) => {
@@ -95,9 +115,12 @@ export async function openEditor(options: { viewport?: { width: number; height: 
     context,
     page,
     errors,
+    expectHttpError(method, path, status) {
+      expected.push(`${method} ${path} ${status}`)
+    },
     async screenshot(name, { readme = false } = {}) {
       const path = join(ARTIFACTS, `${name}.png`)
-      await page.screenshot({ path })
+      await page.screenshot({ path, fullPage: !readme })
       if (readme && process.env.BULWARK_UPDATE_SCREENSHOTS === '1') {
         mkdirSync(README_SCREENSHOTS, { recursive: true })
         copyFileSync(path, join(README_SCREENSHOTS, `${name}.png`))
@@ -135,4 +158,18 @@ export async function openEditor(options: { viewport?: { width: number; height: 
     },
   }
   return session
+}
+
+/**
+ * Saves a screenshot named after each failed test (`failed-<test name>.png`), to see what the page
+ * showed when a step gave up. Call once at the top of a test file.
+ * @example screenshotFailures(() => session)
+ */
+export function screenshotFailures(current: () => EditorSession | undefined) {
+  afterEach(async (ctx) => {
+    const session = current()
+    if (!session || ctx.task.result?.state !== 'fail') return
+    const name = ctx.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 80)
+    await session.screenshot(`failed-${name}`).catch(() => {})
+  })
 }
