@@ -114,6 +114,19 @@ describe('toCanonical', () => {
     expect(changed.every((i) => i > layoutStart)).toBe(true)
   })
 
+  it('keeps sample events last, in their order, with their keys sorted', () => {
+    const examples = [
+      { name: 'Splunk alert', event: { search_name: 'x', result: { src: '10.0.0.1', host: 'ws1' } } },
+      { name: 'A clean one', event: { b: 1, a: 2 } },
+    ]
+    const text = toCanonical(playbookSchema.parse({ ...sample, examples }))
+    const parsed = JSON.parse(text)
+    expect(Object.keys(parsed).at(-1)).toBe('examples')
+    expect(parsed.examples.map((e: { name: string }) => e.name)).toEqual(['Splunk alert', 'A clean one'])
+    expect(text.indexOf('"host"')).toBeLessThan(text.indexOf('"src"'))
+    expect(Object.keys(parsed.examples[1].event)).toEqual(['a', 'b'])
+  })
+
   it('does not fail on __proto__ keys in free-form params', () => {
     const p = parse(toCanonical(sample))
     const params = JSON.parse('{"__proto__": {"polluted": 1}, "a": 1}')

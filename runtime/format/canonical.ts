@@ -1,6 +1,7 @@
 import {
   DEFAULT_PORT,
   edgeSchema,
+  exampleSchema,
   fieldSchema,
   nodeSchema,
   noteSchema,
@@ -66,6 +67,8 @@ export function canonicalValue(p: Playbook): Obj {
       [...(v as Obj[])]
         .sort((a, b) => byCode(String(a.id), String(b.id)))
         .map((n) => pick(n, keysOf(noteSchema))),
+    // Examples keep the author's order: the first is the default sample.
+    examples: (v) => (v as Obj[]).map((e) => pick(e, keysOf(exampleSchema), { event: sortDeep })),
   })
   return out
 }

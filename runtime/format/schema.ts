@@ -140,6 +140,14 @@ export const noteSchema = z
   })
   .strict()
 
+/** A sample trigger event kept with the playbook, offered by the editor's run panel for test runs. */
+export const exampleSchema = z
+  .object({
+    name: shortText.min(1),
+    event: z.record(z.string(), z.unknown()),
+  })
+  .strict()
+
 export const playbookSchema = z
   .object({
     /** A link to `playbook.schema.json` so code editors validate the file; ignored by Bulwark. */
@@ -162,6 +170,8 @@ export const playbookSchema = z
     layout: z.record(z.string(), positionSchema).optional(),
     /** Sticky notes on the canvas. */
     notes: z.array(noteSchema).max(1000).optional(),
+    /** Sample trigger events for test runs (e.g. an alert in its SIEM's format). Never affect a run. */
+    examples: z.array(exampleSchema).max(50).optional(),
   })
   .strict()
 
@@ -173,3 +183,4 @@ export type FieldSpec = z.infer<typeof fieldSchema>
 export type PlaybookSettings = z.infer<typeof settingsSchema>
 export type Position = z.infer<typeof positionSchema>
 export type Note = z.infer<typeof noteSchema>
+export type PlaybookExample = z.infer<typeof exampleSchema>

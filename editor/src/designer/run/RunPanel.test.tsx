@@ -154,6 +154,26 @@ describe('the run panel', () => {
     expect(api.received.find((r) => r.path === '/api/runs/r1/retry')?.body).toEqual({ fromNode: 'ip' })
   })
 
+  it("starts from the playbook's first sample event and offers the others", async () => {
+    login(RESPONDER)
+    api.on('GET /api/runs', { body: { items: [] } })
+    const playbook = playbookOf({ alert: 'trigger.manual', ip: 'enrich.ip-info' }, [['alert', 'ip']])
+    playbook.examples = [
+      { name: 'Splunk alert', event: { search_name: 'Brute force' } },
+      { name: 'Wazuh alert', event: { rule: { id: '5712' } } },
+    ]
+    const store = createDesignerStore({ playbook, registry })
+    const user = userEvent.setup()
+    render(<RunPanel store={store} playbookId="test" />)
+    const box = screen.getByRole('textbox', { name: 'Trigger event (JSON)' }) as HTMLTextAreaElement
+    expect(JSON.parse(box.value)).toEqual({ search_name: 'Brute force' })
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Sample event of this playbook' }),
+      'Wazuh alert',
+    )
+    expect(JSON.parse(box.value)).toEqual({ rule: { id: '5712' } })
+  })
+
   it('shows why pasted text is not JSON and will not run it', async () => {
     login(RESPONDER)
     api.on('GET /api/runs', { body: { items: [] } })

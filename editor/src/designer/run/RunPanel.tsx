@@ -10,7 +10,7 @@ import { RunStatusBar } from './RunStatusBar.tsx'
 import { RunStepPanel } from './RunStepPanel.tsx'
 import { cancelRun, retryRun, startTestRun } from './run-api.ts'
 import { SamplePicker } from './SamplePicker.tsx'
-import { parseSampleEvent } from './sample-event.ts'
+import { eventText, parseSampleEvent } from './sample-event.ts'
 import { TraceList } from './TraceList.tsx'
 import { useRunWatch } from './use-run-watch.ts'
 import './run.css'
@@ -30,7 +30,9 @@ export function RunPanel({ store, playbookId }: { store: DesignerStore; playbook
   const nodes = useDesigner(store, (s) => s.playbook.nodes)
   const dirty = useDesigner(store, (s) => s.dirty)
   const selection = useDesigner(store, (s) => s.selection)
-  const [text, setText] = useState('{}')
+  const examples = useDesigner(store, (s) => s.playbook.examples)
+  // The playbook's first sample event, when it has one, is ready to run.
+  const [text, setText] = useState(() => (examples?.[0] ? eventText(examples[0].event) : '{}'))
   const parsed = useMemo(() => parseSampleEvent(text), [text])
   const [simulateLookups, setSimulateLookups] = useState(false)
   const [runId, setRunId] = useState<string>()
@@ -73,7 +75,13 @@ export function RunPanel({ store, playbookId }: { store: DesignerStore; playbook
   return (
     <section className="run-panel stack" aria-label="Test run">
       <h2>Test run</h2>
-      <SamplePicker playbookId={playbookId} text={text} parsed={parsed} onText={setText} />
+      <SamplePicker
+        playbookId={playbookId}
+        examples={examples}
+        text={text}
+        parsed={parsed}
+        onText={setText}
+      />
       <label className="run-check">
         <input
           type="checkbox"

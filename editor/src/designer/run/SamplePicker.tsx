@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import type { PlaybookExample } from '../../../../runtime/format/schema.ts'
 import { ErrorNotice } from '../../lib/ErrorNotice.tsx'
 import { formatAgo } from '../../lib/format-time.ts'
 import { statusLabel } from '../../lib/status.ts'
@@ -7,17 +8,19 @@ import { getRun, listRecentRuns } from './run-api.ts'
 import { eventText, type ParsedEvent } from './sample-event.ts'
 
 /**
- * The trigger event of a test run: typed or pasted JSON (with the parse error shown under it), or
- * copied from a past run of the playbook.
+ * The trigger event of a test run: one of the playbook's own sample events (`examples` in its file),
+ * typed or pasted JSON (with the parse error shown under it), or copied from a past run.
  * @example <SamplePicker playbookId="phishing-triage" text={text} parsed={parsed} onText={setText} />
  */
 export function SamplePicker({
   playbookId,
+  examples = [],
   text,
   parsed,
   onText,
 }: {
   playbookId: string
+  examples?: readonly PlaybookExample[]
   text: string
   parsed: ParsedEvent
   onText(text: string): void
@@ -41,6 +44,30 @@ export function SamplePicker({
   const past = runs.data ?? []
   return (
     <div className="run-sample stack">
+      {examples.length > 0 ? (
+        <label>
+          Sample event of this playbook
+          <select
+            defaultValue=""
+            onChange={(e) => {
+              const example = examples[Number(e.target.value)]
+              if (!example) return
+              setPicked('')
+              onText(eventText(example.event))
+            }}
+          >
+            <option value="" disabled>
+              Choose a sample…
+            </option>
+            {examples.map((example, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: examples have no id; their order is their identity
+              <option key={i} value={i}>
+                {example.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label>
         Event of a past run
         <select value={picked} onChange={(e) => void pick(e.target.value)} disabled={past.length === 0}>
