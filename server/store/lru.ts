@@ -16,21 +16,37 @@ export interface Lru<K, V> {
 export function createLru<K, V>(max: number): Lru<K, V> {
   if (!Number.isInteger(max) || max < 1) throw new Error(`an LRU cache needs a positive size, got ${max}`)
   const map = new Map<K, V>()
+  // The most recently used key: a hit on it needs no re-insert (each delete + set churns the Map's
+  // backing table, garbage on every request when one hot key is read over and over).
+  let newest: { key: K } | undefined
   return {
     get(key) {
       const value = map.get(key)
       if (value === undefined) return undefined
-      map.delete(key)
-      map.set(key, value)
+      if (newest?.key !== key) {
+        map.delete(key)
+        map.set(key, value)
+        newest = { key }
+      }
       return value
     },
     set(key, value) {
-      map.delete(key)
-      map.set(key, value)
+      if (newest?.key === key) map.set(key, value)
+      else {
+        map.delete(key)
+        map.set(key, value)
+        newest = { key }
+      }
       if (map.size > max) map.delete(map.keys().next().value as K)
     },
-    delete: (key) => void map.delete(key),
-    clear: () => map.clear(),
+    delete(key) {
+      map.delete(key)
+      if (newest?.key === key) newest = undefined
+    },
+    clear() {
+      map.clear()
+      newest = undefined
+    },
     get size() {
       return map.size
     },

@@ -1,7 +1,8 @@
+import type { IncomingMessage } from 'node:http'
 import type { Context, MiddlewareHandler } from 'hono'
 import { HttpError } from '../app/errors.ts'
 import { parseWebhookEvents } from './parse-events.ts'
-import { DEFAULT_MAX_BODY_BYTES, readBodyLimited } from './read-body.ts'
+import { DEFAULT_MAX_BODY_BYTES, readBodyLimited, readIncomingLimited } from './read-body.ts'
 import { SIGNATURE_HEADER, verifyBearer, verifySignature } from './signature.ts'
 
 /** What `verifyWebhook` leaves on `c.var.webhook` for the route. */
@@ -47,11 +48,17 @@ export function verifyWebhook(options: VerifyWebhookOptions): MiddlewareHandler<
   const maxEvents = options.maxEvents ?? 1000
   if (!(maxBytes > 0) || !(maxEvents > 0)) throw new TypeError('verifyWebhook: limits must be positive')
 
+  // Stateless for one-shot decodes: shared by every request.
+  const utf8 = new TextDecoder('utf-8', { fatal: true })
+
   return async function verifyWebhookMiddleware(c, next) {
     const key = typeof secret === 'function' ? await secret(c) : secret
     const authorization = c.req.header('authorization')
     const bearer = key !== undefined && key !== '' && verifyBearer(key, authorization)
-    const raw = await readBodyLimited(c.req.raw, maxBytes)
+    // Under @hono/node-server, read Node's stream directly: `c.req.raw` would build a fetch Request.
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming
+    const raw = await ((incoming && readIncomingLimited(incoming, maxBytes)) ??
+      readBodyLimited(c.req.raw, maxBytes))
     const signed =
       !bearer && key !== undefined && key !== '' && verifySignature(key, raw, c.req.header(header))
     if (!bearer && !signed) {
@@ -59,7 +66,7 @@ export function verifyWebhook(options: VerifyWebhookOptions): MiddlewareHandler<
     }
     let text: string
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(raw)
+      text = utf8.decode(raw)
     } catch {
       throw new HttpError(400, 'INVALID_ENCODING', 'the body is not UTF-8')
     }
