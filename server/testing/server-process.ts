@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer as createNetServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { startCommand } from './start-command.ts'
 
 /**
  * The real Bulwark server as a child process on 127.0.0.1, for end-to-end tests and benchmarks:
@@ -55,11 +56,14 @@ function exited(child: ChildProcess): boolean {
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort()
   let output = ''
+  // The same process `npm start` runs: its environment, node flags and script.
+  const start = startCommand()
   const child = spawn(
     process.execPath,
     [
+      ...start.nodeArgs,
       ...(options.nodeArgs ?? []),
-      'bin/bulwark-server.mjs',
+      start.script,
       '--host',
       '127.0.0.1',
       '--port',
@@ -71,6 +75,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       cwd: ROOT,
       env: {
         ...process.env,
+        ...start.env,
         BULWARK_ADMIN_USER: options.adminUser ?? 'admin',
         BULWARK_ADMIN_PASSWORD: options.adminPassword,
         BULWARK_SECRET_KEY: '',
