@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import type { Alert } from '../../nodes/trigger/alert/shape.ts'
 import { normalizeAlert } from '../../nodes/trigger/alert.ts'
 import { groupKey } from '../../nodes/trigger/grouping.ts'
 import { NodeError } from '../../runtime/node-type.ts'
 import type { EnqueueRequest, Runner } from '../runner/types.ts'
+import { newId } from '../store/deps.ts'
 import type { PlaybookStore } from '../store/playbook-store.ts'
 import type { AlertIntakeStore, IngestRequest } from '../store/sqlite-alert-intake.ts'
 import { alertRowOf, boundedKey } from './alert-row.ts'
@@ -58,7 +58,7 @@ function normalized(payload: unknown, trigger: AlertTrigger, now: number, runId:
  */
 export function createAlertIntake(options: AlertIntakeOptions): AlertIntake {
   const { runner, store, now } = options
-  const ids = options.ids ?? randomUUID
+  const ids = options.ids ?? newId
   const targets = createRunTargets(options.playbooks)
 
   return {

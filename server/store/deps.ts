@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto'
+import { randomFillSync } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
 
 /** What the stores take from the outside world, injected so tests control time and ids. */
 export interface StoreDeps {
@@ -6,7 +7,28 @@ export interface StoreDeps {
   ids?: () => string
 }
 
-/** `StoreDeps` with defaults filled in (the system clock, random UUIDs). */
+/**
+ * `StoreDeps` with defaults filled in: the system clock, and time-ordered UUIDs (version 7: 48 bits
+ * of milliseconds, then 74 random bits). Ordered ids append to the right of every index keyed by them
+ * (runs, their events and steps, alerts) instead of landing on a random page, so a commit dirties a
+ * few pages rather than one per row, and the hot pages stay in SQLite's cache.
+ */
 export function withDefaults(deps: StoreDeps = {}): Required<StoreDeps> {
-  return { now: deps.now ?? Date.now, ids: deps.ids ?? randomUUID }
+  return { now: deps.now ?? Date.now, ids: deps.ids ?? newId }
+}
+
+// Random bytes for ids, drawn from the OS 4 KB at a time (uuid's own source asks WebCrypto for 16
+// bytes per id, about 10 µs each on the webhook path).
+const pool = Buffer.alloc(4096)
+let offset = pool.length
+
+/** A new time-ordered id (UUID version 7). */
+export function newId(): string {
+  if (offset + 16 > pool.length) {
+    randomFillSync(pool)
+    offset = 0
+  }
+  const random = pool.subarray(offset, offset + 16)
+  offset += 16
+  return uuidv7({ random })
 }

@@ -102,6 +102,8 @@ describe('SqliteCaseStore', () => {
 
     const runs = createSqliteRunStore(db, deps)
     const run = await runs.enqueue({ playbookId: 'nightly', version: 2, mode: 'production', trigger: {} })
+    // Asked (and remembered) before action.case opens the run's case: the answer follows the link.
+    expect(store.linkOfRun(run.id)).toBeUndefined()
     const opened = await store.applyForRun(run.id, { title: 'Nightly finding', status: 'acknowledged' }, bot)
     expect(opened).toMatchObject({ created: true, status: 'acknowledged', severity: 'medium' })
     const c = await store.get(opened.caseId)

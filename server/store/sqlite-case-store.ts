@@ -6,6 +6,7 @@ import { toAlertRecord, toCaseSummary } from './case-rows.ts'
 import type { CaseStore } from './case-store.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
+import { createLru } from './lru.ts'
 import { createCaseChanges } from './sqlite-case-changes.ts'
 
 /** Alerts shown with a case (the newest); `alertCount` counts them all. */
@@ -25,9 +26,13 @@ export function createSqliteCaseStore(db: Db, deps?: StoreDeps): CaseStore {
     .where(eq(caseRuns.runId, p('runId')))
     .limit(1)
     .prepare()
+  // The containment watcher asks for every node that succeeds; a run's link only ever appears, before
+  // the run is queued (alert intake, a fresh run id) or through `action.case` (invalidated here).
+  type Link = ReturnType<CaseStore['linkOfRun']>
+  const links = createLru<string, { link: Link }>(4096)
 
   return {
-    ...createCaseChanges(db, full),
+    ...createCaseChanges(db, full, (runId) => links.delete(runId)),
 
     async list(filter = {}, page = {}) {
       const limit = pageSize(page.limit)
@@ -105,6 +110,12 @@ export function createSqliteCaseStore(db: Db, deps?: StoreDeps): CaseStore {
       }
     },
 
-    linkOfRun: (runId) => runLink.get({ runId }),
+    linkOfRun(runId) {
+      const known = links.get(runId)
+      if (known) return known.link
+      const link = runLink.get({ runId })
+      links.set(runId, { link })
+      return link
+    },
   }
 }

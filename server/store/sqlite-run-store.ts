@@ -90,8 +90,11 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
     },
 
     async claim(workerId, leaseMs) {
-      const t = now()
-      const row = claimNext.get({ workerId, until: t + leaseMs, now: t })
+      // In the group commit: a claim shares its commit with the journal writes of the same tick.
+      const row = await writes.submit(() => {
+        const t = now()
+        return claimNext.get({ workerId, until: t + leaseMs, now: t })
+      })
       return row && toRunRecord(row)
     },
 
