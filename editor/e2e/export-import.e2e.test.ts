@@ -92,8 +92,8 @@ describe('export then import gives the same file', { timeout: 120_000 }, () => {
     // The page first tries to create the playbook; the server's 409 is what offers the replacement.
     s.expectHttpError('POST', '/api/playbooks', 409)
     await chooseFile(page, page.getByRole('button', { name: 'Import' }), exportedPath)
-    const conflict = page.getByRole('dialog', { name: `Import of ${ID}.json failed` })
-    await conflict.getByText('Replace the existing draft with this file?').waitFor()
+    const conflict = page.getByRole('dialog', { name: `Playbook ${ID} already exists` })
+    await conflict.getByText("Replace that playbook's draft with this file?").waitFor()
     await s.screenshot('import-conflict')
     await conflict.getByRole('button', { name: 'Replace the draft' }).click()
     await page.waitForURL(`**/playbooks/${ID}`)

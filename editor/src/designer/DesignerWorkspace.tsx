@@ -5,6 +5,7 @@ import type { Playbook } from '../../../runtime/format/schema.ts'
 import { useSession } from '../app/session.ts'
 import type { Catalog } from '../lib/catalog.ts'
 import { PlaybookCanvas } from './canvas/PlaybookCanvas.tsx'
+import { LeaveGuard } from './LeaveGuard.tsx'
 import { Palette } from './palette/Palette.tsx'
 import { ProblemsPanel } from './problems/ProblemsPanel.tsx'
 import { type PanelId, SidePanel } from './SidePanel.tsx'
@@ -95,6 +96,7 @@ function Workspace({
         <SidePanel store={store} playbookId={playbookId} panel={panel} onPanel={setPanel} />
       </div>
       <ProblemsPanel store={store} external={actions.external} />
+      {canEdit && <LeaveGuard store={store} save={actions.save} />}
       {dialog === 'help' && <ShortcutHelp onClose={() => setDialog(null)} />}
       {dialog === 'publish' && (
         <PublishDialog dirty={dirty} onPublish={actions.publish} onClose={() => setDialog(null)} />

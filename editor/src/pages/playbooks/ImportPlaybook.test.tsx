@@ -33,15 +33,30 @@ describe('ImportPlaybook', () => {
     expect(problems.textContent).toContain('$.nodes[1].type: unknown node type "x.y"')
   })
 
-  it('offers to replace the draft when the id exists', async () => {
+  it('asks whether to replace the draft when the id exists, without showing an error', async () => {
     const onImport = vi.fn(async (_: Record<string, unknown>, mode: 'create' | 'replace') => {
       if (mode === 'create') throw new ApiError(409, 'CONFLICT', 'playbook "triage" exists')
     })
     const user = userEvent.setup()
     render(<ImportPlaybook onImport={onImport} />)
     await user.upload(screen.getByLabelText('Playbook file to import'), file('{"id":"triage"}'))
-    await user.click(await screen.findByRole('button', { name: 'Replace the draft' }))
+    const question = await screen.findByRole('dialog', { name: 'Playbook triage already exists' })
+    expect(question.textContent).toContain('Published versions stay as they are')
+    expect(screen.queryByRole('alert')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Replace the draft' }))
     expect(onImport).toHaveBeenLastCalledWith({ id: 'triage' }, 'replace')
     expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('cancelling the question sends nothing more', async () => {
+    const onImport = vi.fn(async () => {
+      throw new ApiError(409, 'CONFLICT', 'playbook "triage" exists')
+    })
+    const user = userEvent.setup()
+    render(<ImportPlaybook onImport={onImport} />)
+    await user.upload(screen.getByLabelText('Playbook file to import'), file('{"id":"triage"}'))
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(onImport).toHaveBeenCalledTimes(1)
   })
 })

@@ -17,7 +17,8 @@ interface Failure {
 
 /**
  * The "Import" button: picks a playbook JSON file, checks its syntax and sends it; a rejected file
- * opens a dialog with every problem and its path, and an existing id offers to replace the draft.
+ * opens a dialog with every problem and its path, and an existing id asks whether to replace the
+ * draft (a question, not an error).
  * @example <ImportPlaybook onImport={importPlaybook} />
  */
 export function ImportPlaybook({ onImport }: { onImport: ImportHandler }) {
@@ -61,26 +62,36 @@ export function ImportPlaybook({ onImport }: { onImport: ImportHandler }) {
         hidden
         onChange={picked}
       />
-      {failure ? (
+      {failure && conflict ? (
+        <Dialog
+          title={`Playbook ${String(failure.playbook?.id)} already exists`}
+          onClose={() => setFailure(undefined)}
+        >
+          <p>
+            {failure.fileName} has the id of an existing playbook. Replace that playbook's draft with this
+            file? Published versions stay as they are.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setFailure(undefined)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => failure.playbook && void send(failure.fileName, failure.playbook, 'replace')}
+            >
+              Replace the draft
+            </button>
+          </div>
+        </Dialog>
+      ) : failure ? (
         <Dialog title={`Import of ${failure.fileName} failed`} onClose={() => setFailure(undefined)}>
           <ErrorNotice error={failure.error} />
-          {conflict ? (
-            <p>Replace the existing draft with this file? Published versions stay as they are.</p>
-          ) : null}
           <div className="dialog-actions">
             <button type="button" onClick={() => setFailure(undefined)}>
               Close
             </button>
-            {conflict && failure.playbook ? (
-              <button
-                type="button"
-                className="primary"
-                disabled={busy}
-                onClick={() => failure.playbook && void send(failure.fileName, failure.playbook, 'replace')}
-              >
-                Replace the draft
-              </button>
-            ) : null}
           </div>
         </Dialog>
       ) : null}
