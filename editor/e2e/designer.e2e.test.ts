@@ -150,6 +150,17 @@ describe('an analyst configures, saves and tests it', { timeout: 120_000 }, () =
     expect(await page.getByRole('toolbar', { name: 'Designer' }).textContent()).toContain('Unsaved changes')
   })
 
+  it('is asked before a link would leave the unsaved playbook, and stays', async () => {
+    const page = s.page
+    const url = page.url()
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click()
+    const ask = page.getByRole('dialog', { name: 'Leave with unsaved changes?' })
+    await ask.getByRole('button', { name: 'Stay' }).click()
+    await ask.waitFor({ state: 'detached' })
+    expect(page.url()).toBe(url)
+    expect(await page.getByRole('toolbar', { name: 'Designer' }).textContent()).toContain('Unsaved changes')
+  })
+
   it('saves with Ctrl+S: the draft holds exactly these nodes and edges', async () => {
     const page = s.page
     await page.keyboard.press('Control+s')
