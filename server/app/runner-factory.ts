@@ -49,6 +49,8 @@ export function buildRunner(input: RunnerFactoryInput): Runner {
     clock: input.clock,
     concurrency: input.concurrency,
     onRunFinished: (run) => input.metrics.recordRun(run),
+    // A retry works on the same cases as the run it retries (its containment counts for them).
+    onRetry: ({ retryOf, runId, by }) => stores.cases.linkRetry(retryOf, runId, { name: by, human: true }),
     onError: (err, context) =>
       input.log('error', 'runner', { context, error: err instanceof Error ? err.message : String(err) }),
   })

@@ -38,35 +38,41 @@ const succeeded = (runId: string, nodeId: string, at: number, simulated?: boolea
   ...(simulated ? { simulated } : {}),
 })
 
+async function setup() {
+  t = tempDatabase()
+  const deps = testDeps()
+  const playbooks = createSqlitePlaybookStore(t.db, deps)
+  await playbooks.putDraft({
+    format: 'bulwark.playbook/2',
+    id: 'pb',
+    name: 'pb',
+    nodes: [
+      { id: 'start', type: 'trigger.webhook', version: 1, params: {} },
+      { id: 'notify', type: 'transform.set', version: 1, params: { values: {} } },
+      { id: 'isolate', type: 'test.isolate', version: 1, params: {} },
+    ],
+    edges: [],
+  })
+  await playbooks.publish('pb')
+  const cases = createSqliteCaseStore(t.db, deps)
+  const bus = createMemoryEventBus()
+  const errors: unknown[] = []
+  const stop = watchContainment({
+    bus,
+    cases,
+    playbooks,
+    registry: createBuiltinRegistry([isolate]),
+    onError: (e) => errors.push(e),
+  })
+  return { db: t.db, deps, cases, bus, errors, stop }
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 20))
+
 describe('watchContainment', () => {
   it('marks the case on the first real success of a containment node of the run', async () => {
-    t = tempDatabase()
-    const deps = testDeps()
-    const playbooks = createSqlitePlaybookStore(t.db, deps)
-    await playbooks.putDraft({
-      format: 'bulwark.playbook/2',
-      id: 'pb',
-      name: 'pb',
-      nodes: [
-        { id: 'start', type: 'trigger.webhook', version: 1, params: {} },
-        { id: 'notify', type: 'transform.set', version: 1, params: { values: {} } },
-        { id: 'isolate', type: 'test.isolate', version: 1, params: {} },
-      ],
-      edges: [],
-    })
-    await playbooks.publish('pb')
-    const cases = createSqliteCaseStore(t.db, deps)
-    const bus = createMemoryEventBus()
-    const errors: unknown[] = []
-    const stop = watchContainment({
-      bus,
-      cases,
-      playbooks,
-      registry: createBuiltinRegistry([isolate]),
-      onError: (e) => errors.push(e),
-    })
-    const { caseId, runId } = ingestAlert(t.db, deps)
-    const settle = () => new Promise((r) => setTimeout(r, 20))
+    const { db, deps, cases, bus, errors, stop } = await setup()
+    const { caseId, runId } = ingestAlert(db, deps)
 
     bus.publish(runId!, succeeded(runId!, 'notify', 1000))
     bus.publish(runId!, succeeded(runId!, 'isolate', 1500, true))
@@ -77,6 +83,20 @@ describe('watchContainment', () => {
     bus.publish(runId!, succeeded(runId!, 'isolate', 2000))
     await settle()
     bus.publish(runId!, succeeded(runId!, 'isolate', 3000))
+    await settle()
+    expect(await cases.get(caseId!)).toMatchObject({ containedAt: 2000, status: 'contained' })
+    stop()
+    expect(errors).toEqual([])
+  })
+  it('counts the containment of a retry linked to the case of the run it retries', async () => {
+    const { db, deps, cases, bus, errors, stop } = await setup()
+    const { caseId, runId } = ingestAlert(db, deps)
+    bus.publish('retry-1', succeeded('retry-1', 'isolate', 1000))
+    await settle()
+    expect((await cases.get(caseId!))?.containedAt).toBeNull()
+
+    await cases.linkRetry(runId!, 'retry-1', { name: 'rita', human: true })
+    bus.publish('retry-1', succeeded('retry-1', 'isolate', 2000))
     await settle()
     expect(await cases.get(caseId!)).toMatchObject({ containedAt: 2000, status: 'contained' })
     stop()

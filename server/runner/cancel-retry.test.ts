@@ -149,4 +149,32 @@ describe('retry', () => {
     })
     expect(h.nodes.calls).toEqual(['side:x', 'side:x'])
   })
+  it('tells onRetry the new run id before the run is queued; a refusal there stops the retry', async () => {
+    const told: { retryOf: string; runId: string; by: string; queued: boolean }[] = []
+    let refuse = false
+    h = runnerHarness({
+      onRetry: async (retry) => {
+        // Nothing may claim the run before the hook is done: it is not in the store yet.
+        told.push({ ...retry, queued: (await h!.stores.runs.get(retry.runId)) !== undefined })
+        if (refuse) throw new Error('the case store is read-only')
+      },
+    })
+    await h.publish(playbook('hooked', [n('x', 'side')], [e('start', 'x')]))
+    await h.runner.start()
+    const first = await h.runner.enqueueRun({
+      playbookId: 'hooked',
+      mode: 'production',
+      trigger: {},
+      requestedBy: 'x',
+    })
+    await h.settled(first)
+    const again = await h.runner.retry(first, { by: 'rita' })
+    expect(told).toEqual([{ retryOf: first, runId: again, by: 'rita', queued: false }])
+    await h.settled(again)
+
+    refuse = true
+    await expect(h.runner.retry(first, { by: 'rita' })).rejects.toThrow(/read-only/)
+    expect(told).toHaveLength(2)
+    expect(await h.stores.runs.get(told[1]!.runId)).toBeUndefined()
+  })
 })

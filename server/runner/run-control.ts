@@ -1,10 +1,18 @@
 import type { Clock } from '../../runtime/engine/types.ts'
 import type { RunQueue } from '../queue/run-queue.ts'
+import { newId } from '../store/deps.ts'
 import type { RunDetail } from '../store/run-store.ts'
 import { type CancelIdleDeps, cancelIdleRun } from './cancel-idle.ts'
 import { RunnerError } from './errors.ts'
 import type { RunExecution } from './execute-run.ts'
-import type { EnqueueRequest, RunEventSink, RunFinished, Runner, RunnerStores } from './types.ts'
+import type {
+  EnqueueRequest,
+  RunEventSink,
+  RunFinished,
+  Runner,
+  RunnerOptions,
+  RunnerStores,
+} from './types.ts'
 
 const TERMINAL = new Set(['succeeded', 'failed', 'cancelled', 'timed_out'])
 
@@ -16,6 +24,7 @@ export interface RunControlOptions {
   /** Runs executing in this process, by id. */
   executions: ReadonlyMap<string, RunExecution>
   onRunFinished?(run: RunFinished): void
+  onRetry?: RunnerOptions['onRetry']
 }
 
 /** The run operations routes, webhooks and schedules call. */
@@ -126,7 +135,10 @@ export function createRunControl(opts: RunControlOptions): RunControl {
         if (!old.state.playbook.nodes.some((n) => n.id === fromNode))
           throw new RunnerError('INVALID_REQUEST', `run ${runId}'s playbook has no node "${fromNode}"`)
       }
+      const id = newId()
+      await opts.onRetry?.({ retryOf: old.id, runId: id, by })
       const run = await queue.enqueue({
+        id,
         playbookId: old.playbookId,
         version: old.version,
         mode: old.mode,

@@ -94,6 +94,7 @@ export function createRunner(options: RunnerOptions): Runner {
     bus: options.bus,
     executions,
     onRunFinished: options.onRunFinished,
+    onRetry: options.onRetry,
   })
 
   return {

@@ -68,6 +68,11 @@ export interface RunnerOptions {
   exclusive?: boolean
   /** Called once per run that ends (succeeded, failed, cancelled, timed out). */
   onRunFinished?(run: RunFinished): void
+  /**
+   * Called before a retry is queued, with the id its run will have (e.g. to link it to the cases of
+   * the run it retries before it can start). A rejection stops the retry.
+   */
+  onRetry?(retry: { retryOf: string; runId: string; by: string }): Promise<unknown> | undefined
   /** Told about failures the runner survives (a write that failed, a timer that threw); default `console.error`. */
   onError?(err: unknown, context: string): void
 }

@@ -129,6 +129,11 @@ export interface CaseStore {
   applyForRun(runId: string, change: RunCaseChange, actor: CaseActor): Promise<CaseOutcome>
   /** The case a run works on, with the run's playbook version (for containment). */
   linkOfRun(runId: string): { caseId: string; playbookId: string; version: number | null } | undefined
+  /**
+   * A run retried as `runId` (not queued yet): links it to every case of the run it retries, with a
+   * timeline entry each, so its steps count for the case (containment). Returns those case ids.
+   */
+  linkRetry(retryOf: string, runId: string, actor: CaseActor): Promise<string[]>
   /** A containment node of the run succeeded: the first one sets `containedAt` and moves the case to contained. */
   markContained(runId: string, info: { nodeId: string; at: number }): Promise<boolean>
 }

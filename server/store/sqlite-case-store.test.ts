@@ -128,4 +128,23 @@ describe('SqliteCaseStore', () => {
     expect(c).toMatchObject({ status: 'contained', containedAt: 5000 })
     expect(c?.timeline.at(-1)).toMatchObject({ kind: 'contained', details: { runId, nodeId: 'isolate' } })
   })
+  it('linkRetry puts a retried run on the cases of the run it retries, with a timeline entry', async () => {
+    const { db, deps, store } = setup()
+    const linked = ingestAlert(db, deps)
+    const before = store.linkOfRun('retry-1')
+    expect(before).toBeUndefined()
+    deps.advance(5000)
+    expect(await store.linkRetry(linked.runId!, 'retry-1', alice)).toEqual([linked.caseId])
+    // Asked (and remembered) before: the answer follows the new link.
+    expect(store.linkOfRun('retry-1')).toMatchObject({ caseId: linked.caseId, playbookId: 'pb' })
+    const c = await store.get(linked.caseId!)
+    expect(c?.timeline.at(-1)).toMatchObject({
+      actor: 'alice',
+      kind: 'run.retried',
+      details: { runId: 'retry-1', retryOf: linked.runId },
+    })
+    expect(c?.updatedAt).toBe(deps.now())
+    expect(await store.linkRetry('run-without-case', 'retry-2', alice)).toEqual([])
+    expect(store.linkOfRun('retry-2')).toBeUndefined()
+  })
 })

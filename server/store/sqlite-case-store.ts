@@ -110,6 +110,32 @@ export function createSqliteCaseStore(db: Db, deps?: StoreDeps): CaseStore {
       }
     },
 
+    async linkRetry(retryOf, runId, actor) {
+      const at = full.now()
+      const linked = db.transaction((tx) => {
+        const rows = tx.select().from(caseRuns).where(eq(caseRuns.runId, retryOf)).all()
+        for (const row of rows) {
+          tx.insert(caseRuns)
+            .values({ ...row, runId, linkedAt: at })
+            .onConflictDoNothing()
+            .run()
+          tx.insert(caseEvents)
+            .values({
+              caseId: row.caseId,
+              at,
+              actor: actor.name,
+              kind: 'run.retried',
+              details: { runId, retryOf },
+            })
+            .run()
+          tx.update(cases).set({ updatedAt: at }).where(eq(cases.id, row.caseId)).run()
+        }
+        return rows.map((r) => r.caseId)
+      })
+      links.delete(runId)
+      return linked
+    },
+
     linkOfRun(runId) {
       const known = links.get(runId)
       if (known) return known.link

@@ -24,6 +24,9 @@ describe('describeEntry', () => {
     expect(describeEntry(entry(1, 'contained', { runId: 'r1', nodeId: 'isolate' }))).toBe(
       'Contained by step isolate of run r1',
     )
+    expect(describeEntry(entry(1, 'run.retried', { runId: 'r2', retryOf: 'r1' }))).toBe(
+      'Run r1 retried as run r2',
+    )
     expect(describeEntry(entry(1, 'grouping.closed', { reason: 'window', windowMinutes: 60 }))).toBe(
       'Stopped taking alerts: none for 60 min',
     )

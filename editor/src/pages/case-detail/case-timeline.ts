@@ -49,6 +49,8 @@ export function describeEntry(entry: TimelineEntry): string {
       return `Comment: ${text(d.text)}`
     case 'contained':
       return `Contained by step ${text(d.nodeId)} of run ${text(d.runId)}`
+    case 'run.retried':
+      return `Run ${text(d.retryOf)} retried as run ${text(d.runId)}`
     case 'grouping.closed':
       return d.reason === 'window'
         ? `Stopped taking alerts: none for ${text(d.windowMinutes)} min`
