@@ -20,6 +20,7 @@ import { routeModules } from '../routes/index.ts'
 import type { Runner } from '../runner/types.ts'
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts'
 import { createSqliteStores } from '../store/index.ts'
+import { pruneAlerts } from '../store/sqlite-alert-retention.ts'
 import { createAuthLookups } from './auth-adapters.ts'
 import { createCaseServices } from './case-services.ts'
 import { retentionFrom } from './config.ts'
@@ -140,6 +141,7 @@ export async function createServer(
   const retention = createRetention({
     ...retentionFrom(env),
     runs: stores.runs,
+    alerts: { prune: (before) => pruneAlerts(database.db, before) },
     sqlite: database.sqlite,
     now,
     log,

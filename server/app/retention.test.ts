@@ -80,10 +80,19 @@ describe('retention', () => {
     const { t, deps, runs, finishedRun, ids } = setup()
     for (let i = 0; i < 3; i++) await finishedRun()
     deps.advance(100 * DAY)
-    const none = createRetention({ runs, sqlite: t.sqlite, now: deps.now, days: 0, maxRuns: 0 })
-    expect((await none.runOnce()).removed).toBe(0)
-    const byAge = createRetention({ runs, sqlite: t.sqlite, now: deps.now, days: 30, maxRuns: 0 })
-    expect((await byAge.runOnce()).removed).toBe(3)
+    const cutoffs: number[] = []
+    const alerts = {
+      prune: (before: number) => {
+        cutoffs.push(before)
+        return 2
+      },
+    }
+    const none = createRetention({ runs, alerts, sqlite: t.sqlite, now: deps.now, days: 0, maxRuns: 0 })
+    expect(await none.runOnce()).toMatchObject({ removed: 0, removedAlerts: 0 })
+    expect(cutoffs).toEqual([])
+    const byAge = createRetention({ runs, alerts, sqlite: t.sqlite, now: deps.now, days: 30, maxRuns: 0 })
+    expect(await byAge.runOnce()).toMatchObject({ removed: 3, removedAlerts: 2 })
+    expect(cutoffs).toEqual([deps.now() - 30 * DAY])
     expect(ids()).toEqual([])
   })
 

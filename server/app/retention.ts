@@ -14,6 +14,8 @@ export interface RetentionSettings {
 
 export interface RetentionOptions extends RetentionSettings {
   runs: Pick<RunStore, 'prune'>
+  /** Deletes alerts received before a time (those still needed excepted); returns how many. */
+  alerts?: { prune(before: number): number }
   /** The raw connection: free-page accounting, vacuum and WAL checkpoint. */
   sqlite: Database.Database
   now: () => number
@@ -32,6 +34,8 @@ export interface RetentionOptions extends RetentionSettings {
 /** What one pass did. */
 export interface RetentionReport {
   removed: number
+  /** Alerts deleted (older than `days`, of no open case, not the newest of their source). */
+  removedAlerts: number
   /** How free pages were given back to the file system. */
   reclaimed: 'none' | 'incremental' | 'vacuum'
   /** File size in pages before and after the pass. */
@@ -50,7 +54,8 @@ export interface Retention {
 /**
  * Run-data retention: deletes finished runs (their events, steps and approvals cascade) older than
  * `days` and beyond the newest `maxRuns`, through `RunStore.prune`; queued, running and waiting runs
- * are never touched. SQLite does not shrink a file by deleting rows, so when the free pages reach
+ * are never touched. Alerts older than `days` go too, except those of open cases and the newest of
+ * each source (see `pruneAlerts`); cases stay, with their KPI timestamps. SQLite does not shrink a file by deleting rows, so when the free pages reach
  * `vacuumRatio` of the file the pass gives them back: `PRAGMA incremental_vacuum` when the database
  * was created with `auto_vacuum = INCREMENTAL`, else a full `VACUUM` (which rewrites the file and
  * holds the write lock while it runs, so it only happens after large deletions). The WAL is then
@@ -85,9 +90,10 @@ export function createRetention(opts: RetentionOptions): Retention {
     const before = opts.days > 0 ? opts.now() - opts.days * DAY : undefined
     const keep = opts.maxRuns > 0 ? opts.maxRuns : undefined
     const removed = before === undefined && keep === undefined ? 0 : await opts.runs.prune({ before, keep })
-    const reclaimed = removed > 0 ? reclaim() : 'none'
-    const report = { removed, reclaimed, pagesBefore, pagesAfter: pragma('page_count') }
-    if (removed > 0) opts.log?.('info', 'retention pruned runs', { ...report })
+    const removedAlerts = before !== undefined && opts.alerts ? opts.alerts.prune(before) : 0
+    const reclaimed = removed + removedAlerts > 0 ? reclaim() : 'none'
+    const report = { removed, removedAlerts, reclaimed, pagesBefore, pagesAfter: pragma('page_count') }
+    if (removed + removedAlerts > 0) opts.log?.('info', 'retention pruned runs and alerts', { ...report })
     return report
   }
 
