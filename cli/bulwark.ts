@@ -1,20 +1,24 @@
 import { Command, CommanderError } from 'commander'
 import { createBuiltinRegistry } from '../nodes/registry.ts'
+import { exportCommand } from './commands/export.ts'
 import { fmtCommand } from './commands/fmt.ts'
+import { importCommand } from './commands/import.ts'
 import { runCommand } from './commands/run.ts'
 import { testCommand } from './commands/test.ts'
 import { validateCommand } from './commands/validate.ts'
 import { cliRuntimeDeps } from './runtime-deps.ts'
+import { DEFAULT_SERVER } from './server-client.ts'
 
 /**
- * The `bulwark` command: validate, format, run and test playbook files.
+ * The `bulwark` command: validate, format, run and test playbook files; export and import them
+ * against a server.
  * Exit codes: 0 ok, 1 a run or test failed, 2 invalid input or usage.
  */
 const registry = createBuiltinRegistry()
 
 const program = new Command()
   .name('bulwark')
-  .description('Validate, format, run and test Bulwark playbooks')
+  .description('Validate, format, run and test Bulwark playbooks; export and import them from a server')
   .showHelpAfterError()
   .exitOverride()
 
@@ -83,6 +87,34 @@ program
     } finally {
       await runtime.close()
     }
+  })
+
+const serverHelp = `server URL (default: BULWARK_SERVER or ${DEFAULT_SERVER})`
+const tokenHelp =
+  'API token (default: BULWARK_TOKEN); prefer the variable, the command line is visible to others'
+
+program
+  .command('export')
+  .description('write playbooks from a server as canonical JSON files (<id>.json), drafts by default')
+  .argument('[ids...]', 'playbook ids')
+  .option('--all', 'every playbook on the server')
+  .option('--version <n>', 'a published version instead of the draft (one playbook)')
+  .option('-o, --out <dir>', 'folder to write to (default: .), or - for stdout (one playbook)')
+  .option('--server <url>', serverHelp)
+  .option('--token <token>', tokenHelp)
+  .action(async (ids: string[], opts) => {
+    process.exitCode = await exportCommand(ids, opts)
+  })
+
+program
+  .command('import')
+  .description("make the server's drafts equal to playbook files (create, update, or leave unchanged)")
+  .argument('<paths...>', 'playbook files or folders')
+  .option('--publish <note>', 'publish each draft that differs from its latest version, with this note')
+  .option('--server <url>', serverHelp)
+  .option('--token <token>', tokenHelp)
+  .action(async (paths: string[], opts) => {
+    process.exitCode = await importCommand(paths, opts, registry)
   })
 
 try {
