@@ -110,6 +110,8 @@ export type RunMode = 'test' | 'production'
 export interface SubRunResult {
   status: 'succeeded' | 'failed' | 'cancelled' | 'timed_out'
   outputs: Record<string, unknown>
+  /** A containment step of the sub-run (or of its own sub-runs) really succeeded (not simulated). */
+  contained?: boolean
   error?: { code: string; message: string; nodeId?: string }
 }
 
@@ -145,7 +147,13 @@ export interface NodeContext {
 
 /** What a node's `run` returns. A plain value is shorthand for `{ output: value }`. */
 export type NodeResult<O = unknown> =
-  | { status?: 'succeeded'; output: O; port?: string | string[] }
+  | {
+      status?: 'succeeded'
+      output: O
+      port?: string | string[]
+      /** The node contained the incident though its type is not `containment` (a sub-playbook's step did). */
+      contained?: boolean
+    }
   | { status: 'waiting'; wait: Json; output?: O }
 
 /** Thrown (or returned through the engine) by nodes: a stable code the trace and UI rely on. */

@@ -1,15 +1,26 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createEngine } from '../../runtime/engine/engine.ts'
 import { e, n, pb, testNodes } from '../../runtime/engine/test-nodes.ts'
 import type { Playbook } from '../../runtime/format/schema.ts'
-import { createRegistry } from '../../runtime/node-type.ts'
+import { createRegistry, defineNode } from '../../runtime/node-type.ts'
 import { forEachNode } from './foreach.ts'
+
+const block = defineNode({
+  type: 'test.block',
+  version: 1,
+  category: 'action',
+  title: 'Block',
+  params: z.object({}),
+  containment: true,
+  run: () => ({ output: true }),
+})
 
 function setup(playbooks: Playbook[]) {
   const t = testNodes()
   const byId = new Map(playbooks.map((p) => [p.id, p]))
   const engine = createEngine({
-    registry: createRegistry([...t.types, forEachNode]),
+    registry: createRegistry([...t.types, forEachNode, block]),
     playbooks: { load: async (id) => byId.get(id) },
   })
   return { engine, t }
@@ -114,5 +125,13 @@ describe('flow.foreach', () => {
     const { engine } = setup([body])
     const r = await engine.start(pb([loop([])]))
     expect(r.state.nodes.each?.output).toEqual({ results: [], failures: [], succeeded: 0, failed: 0 })
+  })
+
+  it('contains the run when a body contained its item', async () => {
+    const blocking = pb([{ id: 'b', type: 'test.block', version: 1, params: {} }], [], { id: 'body' })
+    const { engine } = setup([blocking])
+    const r = await engine.start(pb([loop([item(0, '1.2.3.4')], { inputs: {} })]), { mode: 'production' })
+    expect(r.status).toBe('succeeded')
+    expect(r.state.nodes.each?.contained).toBe(true)
   })
 })

@@ -52,6 +52,7 @@ export const forEachNode = defineNode({
         },
       )
     const failures: ForEachFailure[] = []
+    let contained = false
     const fail = (index: number, err: unknown) => {
       const e = err as { code?: unknown; message?: unknown; details?: { nodeId?: unknown } }
       const nodeId = typeof e.details?.nodeId === 'string' ? e.details.nodeId : undefined
@@ -71,6 +72,7 @@ export const forEachNode = defineNode({
             ? ((await ctx.resolve(params.inputs, { item })) as Record<string, unknown>)
             : {}
           const r = await ctx.runPlaybook(params.playbook, inputs, { item })
+          if (r.contained) contained = true
           if (r.status === 'succeeded') return r.outputs
           fail(index, subRunError(params.playbook.id, r))
         } catch (err) {
@@ -94,6 +96,7 @@ export const forEachNode = defineNode({
         succeeded: items.length - failures.length,
         failed: failures.length,
       },
+      ...(contained ? { contained } : {}),
     }
   },
 })

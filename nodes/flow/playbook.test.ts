@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createEngine } from '../../runtime/engine/engine.ts'
 import { e, n, pb, testNodes } from '../../runtime/engine/test-nodes.ts'
+import type { RunEvent } from '../../runtime/engine/types.ts'
 import type { Playbook } from '../../runtime/format/schema.ts'
-import { createRegistry } from '../../runtime/node-type.ts'
+import { createRegistry, defineNode } from '../../runtime/node-type.ts'
 import { playbookNode } from './playbook.ts'
 
+/** A containment action (like the EDR isolation templates): side effects, simulated in test runs. */
+const isolate = defineNode({
+  type: 'test.isolate',
+  version: 1,
+  category: 'action',
+  title: 'Isolate',
+  params: z.object({}),
+  sideEffects: true,
+  containment: true,
+  sample: { isolated: true },
+  run: () => ({ output: { isolated: true } }),
+})
+
 function setup(playbooks: Playbook[], maxCallDepth?: number) {
-  const registry = createRegistry([...testNodes().types, playbookNode])
+  const registry = createRegistry([...testNodes().types, playbookNode, isolate])
   const byId = new Map(playbooks.map((p) => [p.id, p]))
   return createEngine({
     registry,
@@ -83,5 +98,35 @@ describe('flow.playbook', () => {
     })
     const r = await setup([acting]).start(pb([call('sub', { playbookId: 'acting' })]), { mode: 'test' })
     expect(r.state.nodes.sub?.output).toEqual({ r: { simulated: true } })
+  })
+
+  it('reports a containment step of a called playbook, nested too, as containing this run (never when simulated)', async () => {
+    const inner = pb([{ id: 'iso', type: 'test.isolate', version: 1, params: {} }], [], { id: 'inner' })
+    const middle = pb([call('deeper', { playbookId: 'inner' })], [], { id: 'middle' })
+    const engine = setup([inner, middle])
+    const contained = async (mode: 'production' | 'test') => {
+      const events: RunEvent[] = []
+      await engine.start(pb([call('sub', { playbookId: 'middle' }), n('after')], [e('sub', 'after')]), {
+        mode,
+        onEvent: (ev) => events.push(ev),
+      })
+      return events.flatMap((ev) =>
+        ev.type === 'node.succeeded' ? [[ev.nodeId, ev.contained === true]] : [],
+      )
+    }
+    expect(await contained('production')).toEqual([
+      ['sub', true],
+      ['after', false],
+    ])
+    expect(await contained('test')).toEqual([
+      ['sub', false],
+      ['after', false],
+    ])
+    const direct: RunEvent[] = []
+    await engine.start(inner, { mode: 'production', onEvent: (ev) => direct.push(ev) })
+    expect(direct.find((ev) => ev.type === 'node.succeeded')).toMatchObject({
+      nodeId: 'iso',
+      contained: true,
+    })
   })
 })

@@ -42,6 +42,7 @@ export const playbookNode = defineNode({
   async run({ params, ctx }) {
     const result = await ctx.runPlaybook(params.playbook, params.inputs)
     if (result.status !== 'succeeded') throw subRunError(params.playbook.id, result)
-    return { output: result.outputs }
+    // A containment step inside the called playbook contains the incident for this run too (MTTC).
+    return { output: result.outputs, ...(result.contained ? { contained: true } : {}) }
   },
 })

@@ -119,10 +119,12 @@ export function createEngine(deps: EngineDeps): Engine {
         },
       }
     if (result.status === 'running') throw new Error('a sub-run returned while running')
+    const contained = Object.values(result.state.nodes).some((n) => n.contained === true)
     return {
       status: result.status,
       outputs: result.outputs ?? {},
       ...(result.error ? { error: result.error } : {}),
+      ...(contained ? { contained } : {}),
     }
   }
 

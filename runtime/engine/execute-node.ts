@@ -225,7 +225,11 @@ export class NodeExecution {
     this.run.nodeWaiting(this.idx, wait)
   }
 
-  private succeed(ctx: NodeCtx, r: { output?: unknown; port?: unknown }, simulated: boolean): void {
+  private succeed(
+    ctx: NodeCtx,
+    r: { output?: unknown; port?: unknown; contained?: unknown },
+    simulated: boolean,
+  ): void {
     if (ctx.finished || this.run.done) return
     let output: Json
     try {
@@ -238,7 +242,7 @@ export class NodeExecution {
     ctx.finished = true
     const ports =
       r.port === undefined ? ['out'] : Array.isArray(r.port) ? r.port.map(String) : [String(r.port)]
-    this.run.nodeSucceeded(this.idx, output, ports, simulated)
+    this.run.nodeSucceeded(this.idx, output, ports, simulated, r.contained === true)
   }
 
   private failed(ctx: NodeCtx, err: unknown): void {

@@ -79,7 +79,8 @@ export interface RunHandle {
   readonly done: boolean
   /** Upstream outputs over live incoming edges: `{ [nodeId]: output }`. */
   inputOf(idx: number): Record<string, unknown>
-  nodeSucceeded(idx: number, output: Json, ports: string[], simulated: boolean): void
+  /** `contained`: the node reported containing the incident (a sub-playbook's containment step). */
+  nodeSucceeded(idx: number, output: Json, ports: string[], simulated: boolean, contained?: boolean): void
   nodeWaiting(idx: number, wait: Json): void
   nodeFailed(idx: number, f: Failure): void
 }

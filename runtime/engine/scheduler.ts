@@ -162,10 +162,14 @@ export class Run implements RunHandle {
     })
   }
 
-  nodeSucceeded(idx: number, output: Json, ports: string[], simulated: boolean): void {
+  nodeSucceeded(idx: number, output: Json, ports: string[], simulated: boolean, reported = false): void {
     if (this.done) return
     const s = this.ns[idx]!
     const id = this.plan.ids[idx]!
+    // Only real successes contain anything: a simulated one (test mode) never counts.
+    const node = this.plan.nodes[idx]!
+    const contained =
+      !simulated && (reported || this.env.registry.get(node.type, node.version)?.containment === true)
     const now = this.env.clock.now()
     this.release(idx)
     s.status = 'succeeded'
@@ -173,6 +177,7 @@ export class Run implements RunHandle {
     s.ports = ports
     s.finishedAt = now
     if (simulated) s.simulated = true
+    if (contained) s.contained = true
     this.nodesScope[id] = { output }
     this.sink.emit({
       type: 'node.succeeded',
@@ -182,6 +187,7 @@ export class Run implements RunHandle {
       ports,
       durationMs: now - (s.startedAt ?? now),
       ...(simulated ? { simulated } : {}),
+      ...(contained ? { contained } : {}),
     })
     this.edges.resolve(idx, ports)
     this.pump()

@@ -38,6 +38,8 @@ export interface NodeState {
   finishedAt?: number
   /** True when the output is the node type's sample (test mode, side-effecting node). */
   simulated?: boolean
+  /** The success contained the incident: a `containment` node type, or a sub-playbook in which one succeeded. */
+  contained?: boolean
 }
 
 /**
@@ -95,6 +97,8 @@ export type RunEvent =
       ports: string[]
       durationMs: number
       simulated?: boolean
+      /** A real (not simulated) success that contained the incident (see `NodeState.contained`). */
+      contained?: boolean
     })
   | (EventBase & {
       type: 'node.failed'

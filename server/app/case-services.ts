@@ -1,5 +1,4 @@
 import type { Clock } from '../../runtime/engine/types.ts'
-import type { NodeRegistry } from '../../runtime/node-type.ts'
 import { watchContainment } from '../cases/containment.ts'
 import { type AlertIntake, createAlertIntake } from '../cases/intake.ts'
 import { createRuleIndex, type RuleIndex } from '../cases/rule-index.ts'
@@ -23,14 +22,13 @@ export interface CaseServices {
 /**
  * Builds the alert intake (routes queue alert and webhook runs through it), the rule index, the
  * silence watcher (fires `trigger.silence` playbooks) and the containment watch (MTTC).
- * @example const cases = createCaseServices({ db, stores, runner, bus, registry, clock, log }); cases.start()
+ * @example const cases = createCaseServices({ db, stores, runner, bus, clock, log }); cases.start()
  */
 export function createCaseServices(input: {
   db: Db
   stores: Stores
   runner: Runner
   bus: EventBus
-  registry: NodeRegistry
   clock: Clock
   log: Logger
   /** How often silences are checked (default 15 s). */
@@ -68,8 +66,6 @@ export function createCaseServices(input: {
       unwatch ??= watchContainment({
         bus: input.bus,
         cases: stores.cases,
-        playbooks: stores.playbooks,
-        registry: input.registry,
         onError: (err) => log('error', 'containment watch failed', { error: String(err) }),
       })
     },

@@ -110,7 +110,7 @@ export async function createServer(
     log,
   }
   const runner = (options.runner ?? buildRunner)(runnerInput)
-  const cases = createCaseServices({ db: database.db, stores, runner, bus, registry, clock, log })
+  const cases = createCaseServices({ db: database.db, stores, runner, bus, clock, log })
   const deps: ServerDeps = {
     stores,
     runner,

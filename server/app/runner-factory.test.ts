@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { createBuiltinRegistry } from '../../nodes/registry.ts'
+import { defineNode } from '../../runtime/node-type.ts'
+import { watchContainment } from '../cases/containment.ts'
 import { createCipher, secretKeyFrom } from '../crypto/index.ts'
 import { tempDatabase } from '../db/test-db.ts'
 import { createMemoryEventBus } from '../events/memory-bus.ts'
@@ -71,5 +74,57 @@ describe('buildRunner', () => {
       actor: 'rita',
       details: { runId: again },
     })
+  })
+
+  it('marks the case of a run contained when a containment step of its sub-playbook succeeds', async () => {
+    t = tempDatabase()
+    const stores = createSqliteStores(t.db, { cipher: createCipher(secretKeyFrom(randomBytes(32), 'env')) })
+    const isolate = defineNode({
+      type: 'test.isolate',
+      version: 1,
+      category: 'action',
+      title: 'Isolate',
+      params: z.object({}),
+      sideEffects: true,
+      containment: true,
+      run: () => ({ output: { isolated: true } }),
+    })
+    const publish = async (id: string, nodes: unknown[], edges: unknown[] = []) => {
+      await stores.playbooks.putDraft({ format: 'bulwark.playbook/2', id, name: id, nodes, edges } as never)
+      await stores.playbooks.publish(id)
+    }
+    await publish('isolate-host', [{ id: 'iso', type: 'test.isolate', version: 1, params: {} }])
+    await publish(
+      'pb',
+      [
+        { id: 'start', type: 'trigger.webhook', version: 1, params: {} },
+        { id: 'contain', type: 'flow.playbook', version: 1, params: { playbook: { id: 'isolate-host' } } },
+      ],
+      [{ from: 'start', to: 'contain' }],
+    )
+    const bus = createMemoryEventBus()
+    const errors: unknown[] = []
+    const stop = watchContainment({ bus, cases: stores.cases, onError: (e) => errors.push(e) })
+    runner = buildRunner({
+      stores,
+      registry: createBuiltinRegistry([isolate]),
+      bus,
+      metrics: createMetrics({ defaultMetrics: false }),
+      clock,
+      world: {} as OutsideWorld,
+      log: (_level, msg, fields) => errors.push({ msg, fields }),
+    })
+    const { caseId, runId } = ingestAlert(t.db, { now: Date.now, ids: newId })
+    await stores.runs.enqueue({ id: runId!, playbookId: 'pb', version: 1, mode: 'production', trigger: {} })
+    await runner.start()
+    for (let i = 0; i < 200 && (await stores.cases.get(caseId!))?.containedAt == null; i++)
+      await new Promise((r) => setTimeout(r, 10))
+    expect(await stores.cases.get(caseId!)).toMatchObject({ status: 'contained' })
+    expect((await stores.cases.get(caseId!))?.timeline.at(-1)).toMatchObject({
+      kind: 'contained',
+      details: { nodeId: 'contain', runId },
+    })
+    stop()
+    expect(errors).toEqual([])
   })
 })

@@ -81,7 +81,6 @@ export async function createTestApp() {
     stores,
     runner,
     bus,
-    registry,
     clock: systemClock,
     log: silentLogger,
   })
