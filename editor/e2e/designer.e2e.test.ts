@@ -161,6 +161,29 @@ describe('an analyst configures, saves and tests it', { timeout: 120_000 }, () =
     expect(await page.getByRole('toolbar', { name: 'Designer' }).textContent()).toContain('Unsaved changes')
   })
 
+  it('adds a sticky note, resizes it from its corner, and undoes both', async () => {
+    const page = s.page
+    const notes = page.locator('.note-node')
+    const before = await notes.count()
+    await page.getByRole('toolbar', { name: 'Designer' }).getByRole('button', { name: 'Add note' }).click()
+    await expect.poll(() => notes.count()).toBe(before + 1)
+    const note = notes.nth(before)
+    const box = (await note.boundingBox())!
+    const corner = (await note.locator('.note-node__resize').boundingBox())!
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(corner.x + 60, corner.y + 30, { steps: 8 })
+    await page.mouse.move(corner.x + corner.width / 2 + 80, corner.y + corner.height / 2 + 40, { steps: 8 })
+    await page.mouse.up()
+    const resized = (await note.boundingBox())!
+    expect(Math.abs(resized.width - box.width - 80)).toBeLessThan(6)
+    expect(Math.abs(resized.height - box.height - 40)).toBeLessThan(6)
+    await page.keyboard.press('Control+z')
+    await expect.poll(async () => Math.round((await note.boundingBox())!.width)).toBe(Math.round(box.width))
+    await page.keyboard.press('Control+z')
+    await expect.poll(() => notes.count()).toBe(before)
+  })
+
   it('saves with Ctrl+S: the draft holds exactly these nodes and edges', async () => {
     const page = s.page
     await page.keyboard.press('Control+s')
