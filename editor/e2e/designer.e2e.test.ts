@@ -73,6 +73,20 @@ async function addValue(params: Locator, index: number, key: string, value: stri
   await params.getByRole('combobox', { name: key, exact: true }).fill(value)
 }
 
+/**
+ * A README screenshot on a full-HD window with the graph zoomed to fit (at the tests' 1440 px the
+ * canvas between the palette and the side panel is narrow), then back to the tests' window.
+ */
+async function readmeShot(name: string) {
+  const page = s.page
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await page.getByRole('toolbar', { name: 'Designer' }).getByRole('button', { name: 'Zoom to fit' }).click()
+  await viewportSettled(page)
+  await s.screenshot(name, { readme: true })
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await viewportSettled(page)
+}
+
 describe('an analyst builds the phishing triage playbook', { timeout: 120_000 }, () => {
   it('starts a new playbook and empties its canvas', async () => {
     const page = s.page
@@ -190,7 +204,7 @@ describe('an analyst configures, saves and tests it', { timeout: 120_000 }, () =
     await page.getByRole('status').filter({ hasText: 'Draft saved' }).waitFor()
     expect(await page.getByRole('toolbar', { name: 'Designer' }).textContent()).toContain('Saved')
     await scrollPaletteToTop(page)
-    await s.screenshot('designer', { readme: true })
+    await readmeShot('designer')
 
     const { playbook } = await s.api<Draft>('GET', `/api/playbooks/${PLAYBOOK}`)
     const byId = Object.fromEntries(playbook.nodes.map((n) => [n.id, n]))
@@ -263,7 +277,7 @@ describe('an analyst configures, saves and tests it', { timeout: 120_000 }, () =
     await panel.getByRole('button', { name: `Node ${IDS.vt}: simulated` }).click()
     const dismiss = page.getByRole('button', { name: 'Dismiss message' })
     if (await dismiss.isVisible()) await dismiss.click()
-    await s.screenshot('live-run', { readme: true })
+    await readmeShot('live-run')
   })
 
   it('logged no console errors, page errors or failed requests', () => {
