@@ -28,8 +28,6 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
 export function createCaseChanges(
   db: Db,
   deps: { now: () => number; ids: () => string },
-  /** Called after a run gets linked to a case it did not have. */
-  onLinked: (runId: string) => void = () => {},
 ): Pick<CaseStore, 'update' | 'comment' | 'applyForRun' | 'markContained'> {
   const appendCaseEvent = caseEventWriter(db)
   const load = (id: string): CaseRow => {
@@ -115,7 +113,6 @@ export function createCaseChanges(
     db.insert(caseRuns)
       .values({ caseId: id, runId, ...run, linkedAt: at })
       .run()
-    onLinked(runId)
     if (alert)
       db.update(alerts)
         .set({ caseId: id })

@@ -102,7 +102,7 @@ describe('SqliteCaseStore', () => {
 
     const runs = createSqliteRunStore(db, deps)
     const run = await runs.enqueue({ playbookId: 'nightly', version: 2, mode: 'production', trigger: {} })
-    // Asked (and remembered) before action.case opens the run's case: the answer follows the link.
+    // Asked before action.case opens the run's case: the answer follows the link.
     expect(store.linkOfRun(run.id)).toBeUndefined()
     const opened = await store.applyForRun(run.id, { title: 'Nightly finding', status: 'acknowledged' }, bot)
     expect(opened).toMatchObject({ created: true, status: 'acknowledged', severity: 'medium' })
@@ -135,7 +135,7 @@ describe('SqliteCaseStore', () => {
     expect(before).toBeUndefined()
     deps.advance(5000)
     expect(await store.linkRetry(linked.runId!, 'retry-1', alice)).toEqual([linked.caseId])
-    // Asked (and remembered) before: the answer follows the new link.
+    // Asked before: the answer follows the new link.
     expect(store.linkOfRun('retry-1')).toMatchObject({ caseId: linked.caseId, playbookId: 'pb' })
     const c = await store.get(linked.caseId!)
     expect(c?.timeline.at(-1)).toMatchObject({

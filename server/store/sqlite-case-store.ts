@@ -6,7 +6,6 @@ import { toAlertRecord, toCaseSummary } from './case-rows.ts'
 import type { CaseStore } from './case-store.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
-import { createLru } from './lru.ts'
 import { createCaseChanges } from './sqlite-case-changes.ts'
 
 /** Alerts shown with a case (the newest); `alertCount` counts them all. */
@@ -26,13 +25,9 @@ export function createSqliteCaseStore(db: Db, deps?: StoreDeps): CaseStore {
     .where(eq(caseRuns.runId, p('runId')))
     .limit(1)
     .prepare()
-  // The containment watcher asks for every node that succeeds; a run's link only ever appears, before
-  // the run is queued (alert intake, a fresh run id) or through `action.case` (invalidated here).
-  type Link = ReturnType<CaseStore['linkOfRun']>
-  const links = createLru<string, { link: Link }>(4096)
 
   return {
-    ...createCaseChanges(db, full, (runId) => links.delete(runId)),
+    ...createCaseChanges(db, full),
 
     async list(filter = {}, page = {}) {
       const limit = pageSize(page.limit)
@@ -132,16 +127,9 @@ export function createSqliteCaseStore(db: Db, deps?: StoreDeps): CaseStore {
         }
         return rows.map((r) => r.caseId)
       })
-      links.delete(runId)
       return linked
     },
 
-    linkOfRun(runId) {
-      const known = links.get(runId)
-      if (known) return known.link
-      const link = runLink.get({ runId })
-      links.set(runId, { link })
-      return link
-    },
+    linkOfRun: (runId) => runLink.get({ runId }),
   }
 }

@@ -1,4 +1,5 @@
-import { TIME_RANGES } from '../runs/run-filters.ts'
+import { ChoiceFilter, FilterBar, SuggestFilter } from '../../lib/FilterFields.tsx'
+import { TIME_RANGE_CHOICES } from '../runs/run-filters.ts'
 import { CASE_STATUS_CHOICES, type CaseFilters, NO_CASE_FILTER, SEVERITY_CHOICES } from './case-filters.ts'
 
 /**
@@ -15,31 +16,26 @@ export function CaseFilterBar({
   ruleIds: readonly string[]
 }) {
   const set = (patch: Partial<CaseFilters>) => onChange({ ...value, ...patch })
-  const filtered = JSON.stringify(value) !== JSON.stringify(NO_CASE_FILTER)
   return (
-    <search className="filters" aria-label="Case filters">
-      <label>
-        Status
-        <select value={value.status} onChange={(e) => set({ status: e.target.value })}>
-          <option value="">Any status</option>
-          {CASE_STATUS_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Severity
-        <select value={value.severity} onChange={(e) => set({ severity: e.target.value })}>
-          <option value="">Any severity</option>
-          {SEVERITY_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
+    <FilterBar
+      label="Case filters"
+      filtered={JSON.stringify(value) !== JSON.stringify(NO_CASE_FILTER)}
+      onClear={() => onChange(NO_CASE_FILTER)}
+    >
+      <ChoiceFilter
+        label="Status"
+        any="Any status"
+        choices={CASE_STATUS_CHOICES}
+        value={value.status}
+        onChange={(status) => set({ status })}
+      />
+      <ChoiceFilter
+        label="Severity"
+        any="Any severity"
+        choices={SEVERITY_CHOICES}
+        value={value.severity}
+        onChange={(severity) => set({ severity })}
+      />
       <label>
         Assignee
         <input
@@ -48,36 +44,21 @@ export function CaseFilterBar({
           onChange={(e) => set({ assignee: e.target.value })}
         />
       </label>
-      <label>
-        Rule
-        <input
-          list="case-filter-rules"
-          value={value.rule}
-          placeholder="Any rule"
-          onChange={(e) => set({ rule: e.target.value })}
-        />
-        <datalist id="case-filter-rules">
-          {ruleIds.map((id) => (
-            <option key={id} value={id} />
-          ))}
-        </datalist>
-      </label>
-      <label>
-        Created
-        <select value={value.range} onChange={(e) => set({ range: e.target.value })}>
-          <option value="">Any time</option>
-          {Object.entries(TIME_RANGES).map(([key, r]) => (
-            <option key={key} value={key}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {filtered ? (
-        <button type="button" className="ghost" onClick={() => onChange(NO_CASE_FILTER)}>
-          Clear filters
-        </button>
-      ) : null}
-    </search>
+      <SuggestFilter
+        label="Rule"
+        listId="case-filter-rules"
+        placeholder="Any rule"
+        suggestions={ruleIds}
+        value={value.rule}
+        onChange={(rule) => set({ rule })}
+      />
+      <ChoiceFilter
+        label="Created"
+        any="Any time"
+        choices={TIME_RANGE_CHOICES}
+        value={value.range}
+        onChange={(range) => set({ range })}
+      />
+    </FilterBar>
   )
 }

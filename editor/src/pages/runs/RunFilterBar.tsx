@@ -1,4 +1,10 @@
-import { NO_RUN_FILTER, type RunFilters, STATUS_CHOICES, TIME_RANGES } from './run-filters.ts'
+import { ChoiceFilter, FilterBar, SuggestFilter } from '../../lib/FilterFields.tsx'
+import { NO_RUN_FILTER, type RunFilters, STATUS_CHOICES, TIME_RANGE_CHOICES } from './run-filters.ts'
+
+const MODE_CHOICES = [
+  { value: 'test', label: 'Test' },
+  { value: 'production', label: 'Production' },
+] as const
 
 /**
  * The filters above the runs list: playbook (with suggestions), status, mode and time range.
@@ -14,58 +20,41 @@ export function RunFilterBar({
   playbookIds: readonly string[]
 }) {
   const set = (patch: Partial<RunFilters>) => onChange({ ...value, ...patch })
-  const filtered = JSON.stringify(value) !== JSON.stringify(NO_RUN_FILTER)
   return (
-    <search className="filters" aria-label="Run filters">
-      <label>
-        Playbook
-        <input
-          list="run-filter-playbooks"
-          value={value.playbook}
-          placeholder="Any playbook"
-          onChange={(e) => set({ playbook: e.target.value.trim().toLowerCase() })}
-        />
-        <datalist id="run-filter-playbooks">
-          {playbookIds.map((id) => (
-            <option key={id} value={id} />
-          ))}
-        </datalist>
-      </label>
-      <label>
-        Status
-        <select value={value.status} onChange={(e) => set({ status: e.target.value })}>
-          <option value="">Any status</option>
-          {STATUS_CHOICES.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Mode
-        <select value={value.mode} onChange={(e) => set({ mode: e.target.value as RunFilters['mode'] })}>
-          <option value="">Test or production</option>
-          <option value="test">Test</option>
-          <option value="production">Production</option>
-        </select>
-      </label>
-      <label>
-        Time
-        <select value={value.range} onChange={(e) => set({ range: e.target.value })}>
-          <option value="">Any time</option>
-          {Object.entries(TIME_RANGES).map(([key, r]) => (
-            <option key={key} value={key}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      {filtered ? (
-        <button type="button" className="ghost" onClick={() => onChange(NO_RUN_FILTER)}>
-          Clear filters
-        </button>
-      ) : null}
-    </search>
+    <FilterBar
+      label="Run filters"
+      filtered={JSON.stringify(value) !== JSON.stringify(NO_RUN_FILTER)}
+      onClear={() => onChange(NO_RUN_FILTER)}
+    >
+      <SuggestFilter
+        label="Playbook"
+        listId="run-filter-playbooks"
+        placeholder="Any playbook"
+        suggestions={playbookIds}
+        value={value.playbook}
+        onChange={(v) => set({ playbook: v.trim().toLowerCase() })}
+      />
+      <ChoiceFilter
+        label="Status"
+        any="Any status"
+        choices={STATUS_CHOICES}
+        value={value.status}
+        onChange={(status) => set({ status })}
+      />
+      <ChoiceFilter
+        label="Mode"
+        any="Test or production"
+        choices={MODE_CHOICES}
+        value={value.mode}
+        onChange={(mode) => set({ mode: mode as RunFilters['mode'] })}
+      />
+      <ChoiceFilter
+        label="Time"
+        any="Any time"
+        choices={TIME_RANGE_CHOICES}
+        value={value.range}
+        onChange={(range) => set({ range })}
+      />
+    </FilterBar>
   )
 }

@@ -23,6 +23,11 @@ export const TIME_RANGES: Readonly<Record<string, { label: string; ms: number }>
 }
 
 /** The status choices: single statuses and the "still going" group. */
+/** `TIME_RANGES` as select choices, in their order. */
+export const TIME_RANGE_CHOICES: readonly { value: string; label: string }[] = Object.entries(
+  TIME_RANGES,
+).map(([value, r]) => ({ value, label: r.label }))
+
 export const STATUS_CHOICES: readonly { value: string; label: string }[] = [
   { value: 'queued,running,waiting', label: 'Active (queued, running, waiting)' },
   { value: 'queued', label: 'Queued' },
