@@ -8,7 +8,7 @@ import { CH, type ChannelConfig } from './protocol.ts'
 /**
  * The expression worker: one QuickJS module on a WASM memory with a hard `maximum` and one frozen
  * expression realm, answering requests over a SharedArrayBuffer. Between requests it spins a
- * little (a burst of expressions then costs a few µs each), then sleeps in its event loop. The host
+ * little (a burst of expressions then costs a few µs each), then sleeps in `Atomics.wait`. The host
  * kills it when an evaluation outlives its deadline (a hang in QuickJS's C code).
  */
 const config = workerData as ChannelConfig
@@ -31,18 +31,19 @@ function answer(outcome: ExecOutcome) {
 }
 
 /**
- * Answers requests until none came for `spinUs`, then returns to the event loop (no CPU used while
- * idle; waking a sleeping thread costs about 55 µs on the 2-vCPU VM, by message or by futex alike).
- * `SLEEP` tells the host to post a wake-up message; both sides store, then load the other's slot.
+ * Answers requests forever: after one, it spins for the next for `spinUs` (a burst of expressions
+ * then costs a few µs each), then sleeps in `Atomics.wait` on `REQ` (no CPU used while idle) until
+ * the host bumps it and notifies. `SLEEP` tells the host the worker is asleep.
  */
-function serve() {
+function serve(): never {
   for (;;) {
     const spinUntil = performance.now() + config.spinUs / 1000
     while (Atomics.load(ctl, CH.REQ) === seen && performance.now() < spinUntil) {}
     if (Atomics.load(ctl, CH.REQ) === seen) {
       Atomics.store(ctl, CH.SLEEP, 1)
-      if (Atomics.load(ctl, CH.REQ) === seen) return
+      Atomics.wait(ctl, CH.REQ, seen)
       Atomics.store(ctl, CH.SLEEP, 0)
+      continue
     }
     if (Atomics.load(ctl, CH.STOP) !== 0) process.exit(0)
     seen = Atomics.load(ctl, CH.REQ)
@@ -64,9 +65,5 @@ function serve() {
 
 let seen = 0
 expressions.evaluate('0', '{}')
-parentPort!.on('message', () => {
-  Atomics.store(ctl, CH.SLEEP, 0)
-  serve()
-})
 parentPort!.postMessage({ type: 'ready', wasmBytes: memory.buffer.byteLength })
 serve()

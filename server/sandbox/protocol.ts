@@ -45,7 +45,7 @@ export const CH = {
   STOP: 8,
   /** The number of a request the host stopped waiting for synchronously: the worker posts a message when it answers. */
   ASYNC: 9,
-  /** 1 while the worker sleeps in its event loop: the host wakes it with a message. */
+  /** 1 while the worker sleeps in `Atomics.wait` on `REQ`: the host notifies it after a request. */
   SLEEP: 10,
   HEADER_BYTES: 64,
 } as const
