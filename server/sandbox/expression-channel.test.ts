@@ -50,6 +50,18 @@ describe('expression channel', () => {
     expect(channel().sync - before).toBeGreaterThanOrEqual(10)
   })
 
+  it('wakes its sleeping worker: after idle time, expressions are still answered synchronously', async () => {
+    await channelReady()
+    const before = { sync: channel().sync, kills: channel().kills }
+    // The worker spins 100 µs after an answer, then sleeps in Atomics.wait until the host notifies it.
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 5))
+      expect(await sandbox.evaluate(`trigger.severity + ${i}`, scopeFor())).toBe(`high${i}`)
+    }
+    expect(channel().sync - before.sync).toBeGreaterThanOrEqual(5)
+    expect(channel().kills).toBe(before.kills)
+  })
+
   it('kills a hang in C code past the deadline, without blocking the host thread past the sync wait', async () => {
     await channelReady()
     const t = performance.now()
