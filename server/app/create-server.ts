@@ -19,6 +19,7 @@ import { createMetrics } from '../metrics/metrics.ts'
 import { routeModules } from '../routes/index.ts'
 import type { Runner } from '../runner/types.ts'
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts'
+import { groupCommit } from '../store/group-commit.ts'
 import { createSqliteStores } from '../store/index.ts'
 import { pruneAlerts } from '../store/sqlite-alert-retention.ts'
 import { createAuthLookups } from './auth-adapters.ts'
@@ -82,6 +83,7 @@ export async function createServer(
   const now = () => clock.now()
   const database = openDatabase({ dataDir: config.dataDir })
   const checkpointer = startCheckpointer(database.sqlite, {
+    hold: () => groupCommit(database.sqlite).hold(),
     onError: (err) => log('error', 'WAL checkpoint', { error: describe(err) }),
   })
   const cipher = createCipher(loadSecretKey({ dataDir: config.dataDir, env }))

@@ -57,6 +57,40 @@ describe('createGroupCommit', () => {
     for (const p of pending) await expect(p).rejects.toThrow()
   })
 
+  it('holds commits until released, then commits what queued meanwhile in order', async () => {
+    const { sqlite, insert, count } = setup()
+    const writes = createGroupCommit(sqlite)
+    const release = writes.hold()
+    const first = writes.submit(() => insert.run(1))
+    const second = writes.submit(() => insert.run(2))
+    let settled = false
+    void Promise.all([first, second]).then(() => {
+      settled = true
+    })
+    await new Promise((r) => setTimeout(r, 20))
+    expect(settled).toBe(false)
+    expect(count()).toBe(0)
+    release()
+    release() // idempotent: a second call releases nothing more
+    await Promise.all([first, second])
+    expect(sqlite.prepare('SELECT n FROM items ORDER BY rowid').pluck().all()).toEqual([1, 2])
+  })
+
+  it('commits only when every nested hold is released; flush commits regardless', async () => {
+    const { insert, count, sqlite } = setup()
+    const writes = createGroupCommit(sqlite)
+    const a = writes.hold()
+    const b = writes.hold()
+    const w = writes.submit(() => insert.run(1))
+    a()
+    await new Promise((r) => setTimeout(r, 20))
+    expect(count()).toBe(0)
+    writes.flush()
+    await w
+    expect(count()).toBe(1)
+    b()
+  })
+
   it('is one per connection', () => {
     const { sqlite } = setup()
     expect(groupCommit(sqlite)).toBe(groupCommit(sqlite))

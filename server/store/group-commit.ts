@@ -9,8 +9,14 @@ export interface GroupCommit {
    * change meanwhile: take copies when submitting.
    */
   submit<T>(write: () => T): Promise<T>
-  /** Commits what is pending now (e.g. before closing the connection). */
+  /** Commits what is pending now (e.g. before closing the connection), held or not. */
   flush(): void
+  /**
+   * Holds the shared commits (writes queue meanwhile, nothing is lost or reordered) until the
+   * returned release is called: the WAL checkpointer uses it to let a checkpoint reach the end of
+   * the log, so the next commit restarts the WAL from its beginning. Holds nest; release is idempotent.
+   */
+  hold(): () => void
 }
 
 export interface GroupCommitOptions {
@@ -35,6 +41,7 @@ type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown }
 export function createGroupCommit(sqlite: Database.Database, opts: GroupCommitOptions = {}): GroupCommit {
   const schedule = opts.schedule ?? setImmediate
   let pending: Pending[] = []
+  let holds = 0
   // Nested in the shared transaction, better-sqlite3 runs this in a SAVEPOINT.
   const savepoint = sqlite.transaction((write: () => unknown) => write())
   const all = sqlite.transaction((writes: Pending[]) =>
@@ -67,14 +74,29 @@ export function createGroupCommit(sqlite: Database.Database, opts: GroupCommitOp
     })
   }
 
+  // A scheduled commit waits while held; the release schedules it again.
+  const scheduledFlush = () => {
+    if (holds === 0) flush()
+  }
+
   return {
     submit<T>(write: () => T) {
       return new Promise<T>((resolve, reject) => {
-        if (pending.length === 0) schedule(flush)
+        if (pending.length === 0) schedule(scheduledFlush)
         pending.push({ write, resolve: resolve as (v: unknown) => void, reject })
       })
     },
     flush,
+    hold() {
+      holds++
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        holds--
+        if (holds === 0 && pending.length > 0) schedule(scheduledFlush)
+      }
+    },
   }
 }
 
