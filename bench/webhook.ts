@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,6 +39,15 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon
 
 const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** A file's size in MB (0 when it does not exist). */
+function fileMb(path: string): number {
+  try {
+    return statSync(path).size / (1024 * 1024)
+  } catch {
+    return 0
+  }
+}
 
 /** The server's resident set size in MB (Linux /proc). */
 function rssMb(pid: number): number {
@@ -143,8 +152,11 @@ export async function benchWebhook(): Promise<Row[]> {
       const rssBefore = rssMb(pid)
 
       let peakRss = rssBefore
+      const walFile = join(dataDir, 'bulwark.db-wal')
+      let peakWal = fileMb(walFile)
       const sampler = setInterval(() => {
         peakRss = Math.max(peakRss, rssMb(pid))
+        peakWal = Math.max(peakWal, fileMb(walFile))
       }, 250)
       const loadStart = Date.now()
       const result = await autocannon({ url, method: 'POST', headers, body, connections, duration: seconds })
@@ -192,6 +204,11 @@ export async function benchWebhook(): Promise<Row[]> {
           name: 'webhook HTTP latency p50 / p99 (max)',
           value: `${fmtMs(result.latency.p50)} / ${fmtMs(result.latency.p99)} (${fmtMs(result.latency.max)})`,
           target: 'p99 < 50 ms',
+        },
+        {
+          name: 'SQLite files after the drain: database / WAL (WAL peak during the run)',
+          value: `${fileMb(join(dataDir, 'bulwark.db')).toFixed(0)} / ${fileMb(walFile).toFixed(0)} MB (${peakWal.toFixed(0)} MB)`,
+          target: 'WAL bounded',
         },
         {
           name: 'server RSS: idle before load / end of load / after drain (peak)',

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { groupCommit } from '../store/group-commit.ts'
 import { startCheckpointer } from './checkpointer.ts'
@@ -58,5 +59,40 @@ describe('startCheckpointer', () => {
     expect(n).toBeGreaterThan(8000) // over 32 MB went through the log (about 300 MB on a quiet machine)
     expect(sqlite.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(n)
     expect(largest).toBeLessThan(16 * 1024 * 1024)
+  })
+
+  it('lets the writes go on when a reader keeps the log from being copied', async () => {
+    t = tempDatabase()
+    const { sqlite } = t
+    sqlite.exec('CREATE TABLE blobs (n INTEGER PRIMARY KEY, b BLOB)')
+    const writes = groupCommit(sqlite)
+    const checkpointer = startCheckpointer(sqlite, {
+      everyMs: 5,
+      restartAtFrames: 16,
+      holdMaxMs: 50,
+      hold: () => writes.hold(),
+    })
+    await checkpointer.ready
+    const insert = sqlite.prepare('INSERT INTO blobs (n, b) VALUES (?, randomblob(4000))')
+    for (let i = 1; i <= 50; i++) insert.run(i)
+    // A reader's open snapshot keeps the frames after it from being copied while it lasts.
+    const reader = new Database(sqlite.name, { readonly: true })
+    reader.exec('BEGIN')
+    reader.prepare('SELECT count(*) FROM blobs').get()
+    let n = 50
+    let slowest = 0
+    const end = Date.now() + 800
+    while (Date.now() < end) {
+      const started = Date.now()
+      await writes.submit(() => insert.run(++n))
+      slowest = Math.max(slowest, Date.now() - started)
+    }
+    reader.exec('COMMIT')
+    reader.close()
+    await checkpointer.stop()
+    expect(sqlite.prepare('SELECT count(*) FROM blobs').pluck().get()).toBe(n)
+    expect(n).toBeGreaterThan(100)
+    // Each hold gives up after holdMaxMs (50 ms), with margin for a loaded machine.
+    expect(slowest).toBeLessThan(400)
   })
 })

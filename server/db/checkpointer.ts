@@ -34,6 +34,8 @@ interface Report {
   checkpointed?: number
 }
 
+/** While commits are held, the pause before another try when a reader kept the log's tail. */
+const RETRY_MS = 2
 /** The WAL size SQLite checkpoints at on its own (its default), restored if the thread goes away. */
 const AUTO_CHECKPOINT_PAGES = 1000
 /** The WAL file is truncated to this after a reset, so one burst does not keep a large file. */
@@ -70,10 +72,12 @@ export function startCheckpointer(sqlite: Database.Database, opts: CheckpointerO
   // file, and SQLite's next commit writes the WAL from its beginning (and truncates it to the limit).
   let release: (() => void) | undefined
   let holdTimer: NodeJS.Timeout | undefined
+  let retryTimer: NodeJS.Timeout | undefined
   // After a hold (restarted or timed out) the writes run for at least one period before the next.
   let heldUntil = 0
   const endHold = () => {
     clearTimeout(holdTimer)
+    clearTimeout(retryTimer)
     if (release) heldUntil = Date.now()
     release?.()
     release = undefined
@@ -87,8 +91,9 @@ export function startCheckpointer(sqlite: Database.Database, opts: CheckpointerO
     if (m?.error) onError(new Error(`WAL checkpoint failed: ${m.error}`))
     if (typeof m?.log !== 'number' || !opts.hold || stopping) return
     if (release) {
+      // Not all copied: a reader still uses the log's tail. Ask again shortly, until the hold's end.
       if ((m.checkpointed ?? 0) >= m.log) endHold()
-      else worker.postMessage('now')
+      else retryTimer = setTimeout(() => release && worker.postMessage('now'), RETRY_MS)
     } else if (m.log >= restartAt && Date.now() - heldUntil >= everyMs) {
       release = opts.hold()
       holdTimer = setTimeout(endHold, holdMaxMs)
