@@ -13,6 +13,7 @@ export const DEFAULTS = {
   sessionTtlMs: 8 * 3600_000,
   retentionDays: 30,
   retentionMaxRuns: 100_000,
+  maxQueuedRuns: 100_000,
 } as const
 
 function int(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
@@ -26,7 +27,8 @@ function int(name: string, raw: string | undefined, fallback: number, min: numbe
 /**
  * The server's settings: flags (`--host --port --data-dir`) win over `BULWARK_HOST`,
  * `BULWARK_PORT`, `BULWARK_DATA_DIR`, which win over the defaults (127.0.0.1, 8080, ./data).
- * Also `BULWARK_WEBHOOK_MAX_BYTES`, `BULWARK_SESSION_TTL_HOURS`, `BULWARK_METRICS_TOKEN`.
+ * Also `BULWARK_WEBHOOK_MAX_BYTES`, `BULWARK_SESSION_TTL_HOURS`, `BULWARK_METRICS_TOKEN`,
+ * `BULWARK_MAX_QUEUED_RUNS` (default 100,000; 0 = no limit).
  * @example configFrom(['--port', '0'], process.env).port // 0
  */
 export function configFrom(argv: string[], env: Env): ServerConfig {
@@ -59,6 +61,13 @@ export function configFrom(argv: string[], env: Env): ServerConfig {
         24 * 30,
       ) * 3600_000,
     metricsToken: env.BULWARK_METRICS_TOKEN || undefined,
+    maxQueuedRuns: int(
+      'BULWARK_MAX_QUEUED_RUNS',
+      env.BULWARK_MAX_QUEUED_RUNS,
+      DEFAULTS.maxQueuedRuns,
+      0,
+      1_000_000_000,
+    ),
   }
 }
 

@@ -16,6 +16,7 @@ import { openDatabase } from '../db/open.ts'
 import { createMemoryEventBus } from '../events/memory-bus.ts'
 import { countRequests } from '../metrics/handler.ts'
 import { createMetrics } from '../metrics/metrics.ts'
+import { createAdmission } from '../queue/admission.ts'
 import { routeModules } from '../routes/index.ts'
 import type { Runner } from '../runner/types.ts'
 import { createScheduler, type Scheduler } from '../schedule/scheduler.ts'
@@ -24,7 +25,7 @@ import { createSqliteStores } from '../store/index.ts'
 import { pruneAlerts } from '../store/sqlite-alert-retention.ts'
 import { createAuthLookups } from './auth-adapters.ts'
 import { createCaseServices } from './case-services.ts'
-import { retentionFrom } from './config.ts'
+import { DEFAULTS, retentionFrom } from './config.ts'
 import type { ServerConfig, ServerDeps } from './deps.ts'
 import { createServerOnError } from './error-map.ts'
 import { createLiveRegistry } from './live-registry.ts'
@@ -98,7 +99,7 @@ export async function createServer(
     onListenerError: (err) => log('error', 'event listener failed', { error: String(err) }),
   })
   const metrics = createMetrics({
-    queueDepth: async () => (await stores.runs.countByStatus()).queued ?? 0,
+    queueDepth: () => stores.runs.countQueued(),
   })
   const world: OutsideWorld = outsideWorld(env, stores.credentials.resolver())
   const runnerInput: RunnerFactoryInput = {
@@ -123,6 +124,11 @@ export async function createServer(
     config,
     intake: cases.intake,
     rules: cases.rules,
+    admission: createAdmission({
+      limit: config.maxQueuedRuns ?? DEFAULTS.maxQueuedRuns,
+      countQueued: () => stores.runs.countQueued(),
+      now,
+    }),
   }
   const scheduler: Scheduler = createScheduler({
     clock,

@@ -3,6 +3,7 @@ import type { AlertIntake } from '../cases/intake.ts'
 import type { RuleIndex } from '../cases/rule-index.ts'
 import type { EventBus } from '../events/bus.ts'
 import type { Metrics } from '../metrics/metrics.ts'
+import type { Admission } from '../queue/admission.ts'
 import type { Runner } from '../runner/types.ts'
 import type { Stores } from '../store/index.ts'
 import type { LiveRegistry } from './live-registry.ts'
@@ -21,6 +22,8 @@ export interface ServerConfig {
    * it, `/metrics` needs an admin session or token.
    */
   metricsToken?: string
+  /** Most runs queued at once before webhooks and run requests are refused (503); 0 = no limit. */
+  maxQueuedRuns?: number
 }
 
 /**
@@ -40,4 +43,6 @@ export interface ServerDeps {
   intake: AlertIntake
   /** Which playbooks answer which SIEM rules (`rules` in the playbook file). */
   rules: RuleIndex
+  /** The queue's room for new runs (`config.maxQueuedRuns`). */
+  admission: Admission
 }

@@ -4,6 +4,7 @@ import { playbookId } from '../../runtime/format/schema.ts'
 import type { ServerDeps } from '../app/deps.ts'
 import { createApiApp, defineRoute } from '../app/openapi.ts'
 import { type VerifiedWebhook, verifyWebhook } from '../webhooks/verify-webhook.ts'
+import { admitRuns, queueFullResponse } from './admit-runs.ts'
 import { waitForRuns } from './hooks-wait.ts'
 import { json } from './schemas.ts'
 
@@ -53,6 +54,7 @@ const hook = defineRoute({
     401: json(z.unknown(), 'Bad or missing signature or bearer secret, or no such webhook'),
     413: json(z.unknown(), 'Body or event count over the limit'),
     415: json(z.unknown(), 'Neither JSON nor NDJSON'),
+    ...queueFullResponse,
   },
 })
 
@@ -68,7 +70,8 @@ function verifiedEvents(c: Context): unknown[] {
  * A JSON body is one event, NDJSON one per line; each queues one production run of the newest version
  * (except an alert that joins a case whose grouping does not rerun: see server/cases/intake.ts), and
  * the answer (202 `{ runIds }`) comes once the runs are stored. `?wait=<ms>` (bounded) answers
- * 200 with each run's status and outputs instead when all end within the wait.
+ * 200 with each run's status and outputs instead when all end within the wait. When the run queue is
+ * full the request is refused whole: 503 `QUEUE_FULL` with `Retry-After`.
  * @example app.route('/', hookRoutes(deps))
  */
 export function hookRoutes(deps: ServerDeps) {
@@ -87,7 +90,10 @@ export function hookRoutes(deps: ServerDeps) {
     const { playbookId: id } = c.req.valid('param')
     const { wait } = c.req.valid('query')
     const runIds: string[] = []
-    for (const event of verifiedEvents(c)) {
+    const events = verifiedEvents(c)
+    // All or nothing: a batch that does not fit whole queues no run, so the sender retries it as is.
+    await admitRuns(c, deps.admission, events.length)
+    for (const event of events) {
       // The intake stores and groups alerts into cases; one that joins a case may start no run.
       const { runId } = await deps.intake.enqueue({
         playbookId: id,

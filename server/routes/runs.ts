@@ -7,6 +7,7 @@ import { can } from '../auth/roles.ts'
 import { type AuthUser, currentUser } from '../auth/user.ts'
 import type { RunRowStatus } from '../db/schema.ts'
 import { actorOf } from './actor.ts'
+import { admitRuns, queueFullResponse } from './admit-runs.ts'
 import { limitBody, OpaqueIdParam, PlaybookIdParam } from './playbooks-common.ts'
 import {
   MAX_EVENT_BYTES,
@@ -39,6 +40,7 @@ const startRun = defineRoute({
     404: json(z.unknown(), 'No such playbook or version'),
     409: json(z.unknown(), 'A production run of a playbook with no published version'),
     422: json(z.unknown(), '`simulate` given for a production run'),
+    ...queueFullResponse,
   },
 })
 
@@ -86,6 +88,7 @@ const retryRun = defineRoute({
     202: json(RunQueuedSchema, 'The new run, queued'),
     404: json(z.unknown(), 'No such run'),
     409: json(z.unknown(), 'The run cannot be retried in its state'),
+    ...queueFullResponse,
   },
 })
 
@@ -130,6 +133,7 @@ export function runRoutes(deps: ServerDeps) {
           `production runs use published versions only, and "${id}" has none: publish it, or start a test run`,
         )
     }
+    await admitRuns(c, deps.admission, 1)
     // Through the intake: an alert for an alert or webhook trigger is stored (and grouped) with the run.
     const { runId } = await deps.intake.enqueue(
       {
@@ -197,6 +201,7 @@ export function runRoutes(deps: ServerDeps) {
     const run = await runs.get(id)
     if (!run) throw new HttpError(404, 'NOT_FOUND', `run ${id} does not exist`)
     if (run.mode === 'production') requireProduction(user, 'retry production runs')
+    await admitRuns(c, deps.admission, 1)
     const runId = await deps.runner.retry(id, {
       by: actorOf(user),
       ...(body.fromNode ? { fromNode: body.fromNode } : {}),

@@ -18,6 +18,7 @@ import { createCipher, secretKeyFrom } from '../crypto/index.ts'
 import { tempDatabase } from '../db/test-db.ts'
 import { createMemoryEventBus } from '../events/memory-bus.ts'
 import { createMetrics } from '../metrics/metrics.ts'
+import { createAdmission } from '../queue/admission.ts'
 import { createRunQueue } from '../queue/run-queue.ts'
 import { createRunner } from '../runner/index.ts'
 import { createSqliteStores } from '../store/index.ts'
@@ -57,10 +58,10 @@ export function chain(
  * The route modules of playbooks, runs, run events, approvals, hooks, cases, rules and KPIs over a real temporary SQLite
  * database, the builtin node registry, a memory bus and the real runner (engine without a sandbox).
  * Each role has a bearer token `tok-<role>` whose user is named after the role; `tok-alice` is a
- * responder named `alice`. Call `close()` after the tests.
+ * responder named `alice`. `maxQueuedRuns` limits the queue (none by default). Call `close()` after the tests.
  * @example const t = await createTestApp(); const res = await t.call('analyst', 'GET', '/api/playbooks')
  */
-export async function createTestApp() {
+export async function createTestApp(opts: { maxQueuedRuns?: number } = {}) {
   const db = tempDatabase()
   const registry = createLiveRegistry(builtinNodeTypes)
   const stores = createSqliteStores(db.db, { cipher: createCipher(secretKeyFrom(randomBytes(32), 'env')) })
@@ -100,6 +101,13 @@ export async function createTestApp() {
     },
     intake: cases.intake,
     rules: cases.rules,
+    admission: createAdmission({
+      limit: opts.maxQueuedRuns ?? 0,
+      countQueued: () => stores.runs.countQueued(),
+      now: Date.now,
+      // Counted at every request: tests change the queue between requests.
+      refreshMs: 0,
+    }),
   }
   const auth = fakeAuthStores()
   for (const role of ROLES) auth.addToken(`tok-${role}`, { id: `u-${role}`, username: role, role })

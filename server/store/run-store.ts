@@ -130,8 +130,10 @@ export interface RunStore {
   get(runId: string): Promise<RunDetail | undefined>
   /** Newest first, by (queued_at, id); `cursor` comes from the previous page. */
   list(filter?: RunFilter, page?: { cursor?: string; limit?: number }): Promise<Page<RunSummary>>
-  /** Queued runs (the queue depth). */
+  /** Runs by status. */
   countByStatus(): Promise<Partial<Record<RunRowStatus, number>>>
+  /** Runs queued and not yet claimed (the queue depth); reads only the status index's queued range. */
+  countQueued(): Promise<number>
   /** Retention: deletes finished runs queued before `before`, and all but the newest `keep` finished runs. */
   prune(opts: { before?: number; keep?: number }): Promise<number>
 }

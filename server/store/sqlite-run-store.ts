@@ -181,6 +181,10 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         : { items }
     },
 
+    async countQueued() {
+      return db.select({ n: count() }).from(runs).where(eq(runs.status, 'queued')).get()?.n ?? 0
+    },
+
     async countByStatus() {
       const rows = db.select({ status: runs.status, n: count() }).from(runs).groupBy(runs.status).all()
       return Object.fromEntries(rows.map((r) => [r.status, r.n]))

@@ -1553,6 +1553,15 @@ export interface paths {
                         "application/json": unknown;
                     };
                 };
+                /** @description The run queue is full (QUEUE_FULL, at BULWARK_MAX_QUEUED_RUNS): nothing was queued; retry after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
             };
         };
         delete?: never;
@@ -2284,6 +2293,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The run queue is full (QUEUE_FULL, at BULWARK_MAX_QUEUED_RUNS): nothing was queued; retry after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
             };
@@ -3092,6 +3110,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The run queue is full (QUEUE_FULL, at BULWARK_MAX_QUEUED_RUNS): nothing was queued; retry after the Retry-After seconds */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
             };
