@@ -11,7 +11,10 @@ describe('configFrom', () => {
     })
     const env = { BULWARK_HOST: '0.0.0.0', BULWARK_PORT: '9000', BULWARK_DATA_DIR: '/var/bulwark' }
     expect(configFrom([], env)).toMatchObject({ host: '0.0.0.0', port: 9000, dataDir: '/var/bulwark' })
-    expect(configFrom(['--port', '9100', '--data-dir', './d'], env)).toMatchObject({ port: 9100, dataDir: './d' })
+    expect(configFrom(['--port', '9100', '--data-dir', './d'], env)).toMatchObject({
+      port: 9100,
+      dataDir: './d',
+    })
   })
 
   it('reads the queue limit, 0 turning it off', () => {
