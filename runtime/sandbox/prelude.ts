@@ -5,10 +5,10 @@ import { STDLIB_SOURCE } from './stdlib.ts'
  * Source code evaluated inside every fresh QuickJS context before user code. Compiling source is
  * most of the cost of preparing a context (QuickJS/WASM compiles roughly 3 µs per line), so this
  * is as small as possible: the console, the timers and the standard library are compiled only when
- * a script first touches them (see `CONSOLE_SOURCE`, `TIMERS_SOURCE`). It evaluates to private
- * functions the host keeps handles to (never put on `globalThis`): `setup(json)` installs the scope
- * roots as globals, `finish(value)` serializes the result under the deadline and `describe(error)`
- * reads an error without trusting it.
+ * a script first touches them (see `CONSOLE_SOURCE`, `TIMERS_SOURCE`), and so is the error reader
+ * (`SCRIPT_DESCRIBE_SOURCE`), which only a failing script needs. It evaluates to private functions
+ * the host keeps handles to (never put on `globalThis`): `setup(json)` installs the scope roots as
+ * globals and `finish(value)` serializes the result under the deadline.
  *
  * Tags of a serialized result: `J<json>` ok, `N<why>` not JSON, `D` too deep, `S<length>` too large.
  * The depth is checked here too: QuickJS's own cycle check in `JSON.stringify` is quadratic in the
@@ -47,7 +47,21 @@ const setup = (json) => {
   const s = parse(json)
   g.input = s.input; g.trigger = s.trigger; g.nodes = s.nodes; g.vars = s.vars; g.item = s.item; g.run = s.run
 }
-const describe = (e) => {
+return { setup, finish }
+})()`
+}
+
+/**
+ * The error reader of a script context, compiled when a script fails (it would add a quarter to the
+ * preparation of every context): evaluates to `describe(error)`, which reads an error without
+ * trusting it and returns `{ name, message, stack }` as JSON. It runs after the script, so it uses
+ * whatever `String` and `JSON.stringify` the script left: a script that replaced them can only garble
+ * its own error message (the host reads the answer defensively, under a short deadline).
+ */
+export const SCRIPT_DESCRIBE_SOURCE = `(() => {
+'use strict'
+const String_ = String, stringify = JSON.stringify
+return (e) => {
   let name = 'Error', message = '', stack = ''
   try {
     if (e === null) name = 'null'
@@ -56,9 +70,7 @@ const describe = (e) => {
   } catch { message = 'an error that cannot be read' }
   return stringify({ name: name.slice(0, 100), message: message.slice(0, 2000), stack: stack.slice(0, 2000) })
 }
-return { setup, finish, describe }
 })()`
-}
 
 /**
  * The console, compiled on first use of `console`: evaluates to `{ console, logs }`, where

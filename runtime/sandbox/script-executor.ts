@@ -1,7 +1,7 @@
 import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core'
 import type { SandboxFailure } from './errors.ts'
 import type { SandboxLimits } from './limits.ts'
-import { consoleSource, scriptPrelude, TIMERS_SOURCE } from './prelude.ts'
+import { consoleSource, SCRIPT_DESCRIBE_SOURCE, scriptPrelude, TIMERS_SOURCE } from './prelude.ts'
 import { STDLIB_SOURCE } from './stdlib.ts'
 import {
   callString,
@@ -16,7 +16,7 @@ import {
   type Vm,
 } from './vm.ts'
 
-const NAMES = ['setup', 'finish', 'describe'] as const
+const NAMES = ['setup', 'finish'] as const
 /** Scope and result used to warm a fresh context (first calls in a new runtime are slower). */
 const WARM_SCOPE =
   '{"input":{},"trigger":{},"nodes":{},"vars":{},"run":{"id":"","playbookId":"","mode":"test","startedAt":0}}'
@@ -89,6 +89,7 @@ export function createScriptExecutor(
  */
 function prepare(vm: Vm, consoleCode: string): Vm {
   const { ctx } = vm
+  vm.lazy = { describe: SCRIPT_DESCRIBE_SOURCE }
   lazyGlobals(vm, ['console'], consoleCode, 'console.js', (api) => {
     vm.fns.logs = ctx.getProp(api, 'logs')
   })

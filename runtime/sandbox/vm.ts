@@ -19,6 +19,8 @@ export interface Vm {
   fns: Record<string, QuickJSHandle>
   /** More handles disposed with the VM. */
   own: QuickJSHandle[]
+  /** Sources of functions compiled on first call (into `fns`), e.g. the script context's `describe`. */
+  lazy?: Record<string, string>
   /** Time (from `now`) after which the interrupt handler stops the code. */
   deadline: number
   now: () => number
@@ -66,13 +68,27 @@ export function openVm(
   return vm
 }
 
+/** A prelude function, compiled now if it is one of the VM's lazy sources. */
+function fnOf(vm: Vm, name: string): { fn: QuickJSHandle } | { error: QuickJSHandle } {
+  const have = vm.fns[name]
+  if (have) return { fn: have }
+  const source = vm.lazy?.[name]
+  if (source === undefined) throw new Error(`the sandbox context has no function "${name}"`)
+  const r = vm.ctx.evalCode(source, `${name}.js`)
+  if (r.error) return { error: r.error }
+  vm.fns[name] = r.value
+  return { fn: r.value }
+}
+
 /** Calls a prelude function with a string argument and returns its string result (or the error handle). */
 export function callString(
   vm: Vm,
   fn: string,
   args: QuickJSHandle[],
 ): { value: string; error?: undefined } | { error: QuickJSHandle } {
-  const r = vm.ctx.callFunction(vm.fns[fn]!, vm.ctx.undefined, ...args)
+  const handle = fnOf(vm, fn)
+  if ('error' in handle) return handle
+  const r = vm.ctx.callFunction(handle.fn, vm.ctx.undefined, ...args)
   if (r.error) return { error: r.error }
   const value = vm.ctx.typeof(r.value) === 'string' ? vm.ctx.getString(r.value) : ''
   r.value.dispose()
