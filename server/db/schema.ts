@@ -95,8 +95,12 @@ export const runs = sqliteTable(
     mode: text('mode', { enum: RUN_MODES }).notNull(),
     status: text('status', { enum: RUN_STATUSES }).notNull(),
     triggerJson: text('trigger_json').notNull(),
-    /** The latest checkpoint (`RunState`), null until the engine has started the run. */
+    /**
+     * The latest checkpoint (`RunState`), null until the engine has started the run. Its playbook is
+     * stored once in `run_playbooks` under `playbook_hash` (rows written before that keep it inline).
+     */
     stateJson: text('state_json'),
+    playbookHash: text('playbook_hash'),
     /** A decision to feed to `engine.resume` when the run is claimed again (`{ nodeId, value }`). */
     resumeJson: text('resume_json'),
     /** Test runs: the engine's `SimulateOptions` (`{ external?, mocks? }`); null runs nothing simulated beyond the default. */
@@ -126,6 +130,15 @@ export const runs = sqliteTable(
     index('runs_queued_idx').on(t.queuedAt, t.id),
   ],
 )
+
+/**
+ * The playbook documents runs execute, stored once each (content-addressed: the SHA-256 of the JSON)
+ * rather than in every checkpoint of every run. Retention deletes those no run names any more.
+ */
+export const runPlaybooks = sqliteTable('run_playbooks', {
+  hash: text('hash').primaryKey(),
+  json: text('json').notNull(),
+})
 
 export const runEvents = sqliteTable(
   'run_events',

@@ -1,4 +1,5 @@
 import type { Playbook } from '../../runtime/format/schema.ts'
+import { deepFreeze } from '../../runtime/json/deep-freeze.ts'
 import type { NodeRegistry } from '../../runtime/node-type.ts'
 import { createLru } from '../store/lru.ts'
 import type { PlaybookStore } from '../store/playbook-store.ts'
@@ -15,14 +16,6 @@ export interface PublishedPlaybooks {
 
 /** Versions kept by default. */
 export const PUBLISHED_CACHE_SIZE = 256
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 /**
  * A bounded LRU cache of parsed published versions by (playbook, version). Published versions are

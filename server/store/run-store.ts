@@ -134,6 +134,9 @@ export interface RunStore {
   countByStatus(): Promise<Partial<Record<RunRowStatus, number>>>
   /** Runs queued and not yet claimed (the queue depth); reads only the status index's queued range. */
   countQueued(): Promise<number>
-  /** Retention: deletes finished runs queued before `before`, and all but the newest `keep` finished runs. */
+  /**
+   * Retention: deletes finished runs queued before `before`, and all but the newest `keep` finished
+   * runs, with the playbooks no run names any more.
+   */
   prune(opts: { before?: number; keep?: number }): Promise<number>
 }

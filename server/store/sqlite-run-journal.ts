@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Db } from '../db/open.ts'
+import type { RunPlaybooks } from './run-playbooks.ts'
 import type { RunBatch } from './run-store.ts'
 import { type StepChange, stepChanges } from './step-changes.ts'
 
@@ -57,7 +58,7 @@ SELECT output_json FROM run_steps
 WHERE run_id = ? AND node_id = ? AND status = 'succeeded' ORDER BY attempt DESC LIMIT 1`
 
 /** Prepares the journal's statements once per connection. */
-export function createRunJournal(db: Db): RunJournal {
+export function createRunJournal(db: Db, playbooks: RunPlaybooks): RunJournal {
   const sqlite: Database.Database = db.$client
   const insertEvent = sqlite.prepare(
     'INSERT INTO run_events (run_id, seq, type, node_id, at, json) VALUES (?, ?, ?, ?, ?, ?)',
@@ -82,7 +83,7 @@ export function createRunJournal(db: Db): RunJournal {
     return `{${parts.join(',')}}`
   }
   const checkpoint = sqlite.prepare(`
-UPDATE runs SET state_json = @state, seq = @seq, resume_json = NULL,
+UPDATE runs SET state_json = @state, playbook_hash = @playbookHash, seq = @seq, resume_json = NULL,
   status = CASE WHEN status IN ${TERMINAL} THEN status ELSE @status END,
   started_at = coalesce(started_at, @startedAt),
   claimed_by = CASE WHEN @status = 'waiting' THEN NULL ELSE claimed_by END,
@@ -94,7 +95,8 @@ UPDATE runs SET status = @status, finished_at = @at, error_code = @code, error_m
 WHERE id = @runId`)
   // The last checkpoint and the end together, as the two statements above one after the other leave it.
   const checkpointAndFinish = sqlite.prepare(`
-UPDATE runs SET state_json = @state, seq = @seq, resume_json = NULL, status = @status,
+UPDATE runs SET state_json = @state, playbook_hash = @playbookHash, seq = @seq, resume_json = NULL,
+  status = @status,
   started_at = coalesce(started_at, @startedAt), finished_at = @at, error_code = @code,
   error_message = @message, claimed_by = NULL, claimed_until = NULL
 WHERE id = @runId`)
@@ -113,9 +115,12 @@ WHERE id = @runId`)
       })
       const steps = stepChanges(batch.events, batch.state)
       const { state, finish: end } = batch
+      // The playbook goes to `run_playbooks` once; the checkpoint names it by its hash.
+      const doc = state?.playbook ? playbooks.keyOf(state.playbook) : undefined
       const saved = state && {
         runId,
-        state: JSON.stringify(state),
+        state: JSON.stringify(doc ? { ...state, playbook: undefined } : state),
+        playbookHash: doc?.hash ?? null,
         seq: state.seq,
         status: state.status,
         startedAt: state.startedAt,
@@ -130,6 +135,7 @@ WHERE id = @runId`)
       return () => {
         for (const row of events) insertEvent.run(row)
         for (const c of steps) writeStep(runId, c)
+        if (doc) playbooks.put(doc.hash, doc.json)
         if (saved && ended) checkpointAndFinish.run({ ...saved, ...ended })
         else if (saved) checkpoint.run(saved)
         else if (ended) finish.run(ended)

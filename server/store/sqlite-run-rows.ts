@@ -1,4 +1,5 @@
 import type { RunState, SimulateOptions } from '../../runtime/engine/types.ts'
+import type { Playbook } from '../../runtime/format/schema.ts'
 import type { runSteps, runs } from '../db/schema.ts'
 import type { PendingResume, RunRecord, RunStep, RunSummary } from './run-store.ts'
 
@@ -30,9 +31,20 @@ export function toRunSummary(r: RunRow): RunSummary {
   }
 }
 
-/** A `runs` row with its documents parsed. */
-export function toRunRecord(r: RunRow): RunRecord {
+/** Finds the playbook a checkpoint names by hash (`RunPlaybooks.get`). */
+export type PlaybookOf = (hash: string) => Playbook | undefined
+
+/**
+ * A `runs` row with its documents parsed, its checkpoint given back the playbook stored apart.
+ * Throws when that playbook is missing: continuing the run from scratch would repeat its actions.
+ */
+export function toRunRecord(r: RunRow, playbookOf: PlaybookOf): RunRecord {
   const state = parse(r.stateJson) as RunState | undefined
+  if (state && r.playbookHash !== null && state.playbook === undefined) {
+    const playbook = playbookOf(r.playbookHash)
+    if (!playbook) throw new Error(`run ${r.id}: its playbook ${r.playbookHash} is not stored`)
+    state.playbook = playbook
+  }
   const resume = parse(r.resumeJson) as PendingResume | undefined
   const simulate = parse(r.simulateJson) as SimulateOptions | undefined
   return {

@@ -4,6 +4,7 @@ import { runSteps, runs } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
 import { groupCommit } from './group-commit.ts'
+import { createRunPlaybooks } from './run-playbooks.ts'
 import type { RunFilter, RunStore } from './run-store.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
 import { toRunRecord, toRunStep, toRunSummary } from './sqlite-run-rows.ts'
@@ -29,7 +30,9 @@ function filterWhere(f: RunFilter): SQL[] {
  */
 export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
   const { now, ids } = withDefaults(deps)
-  const journal = createRunJournal(db)
+  const playbooks = createRunPlaybooks(db.$client)
+  const journal = createRunJournal(db, playbooks)
+  const record = (row: typeof runs.$inferSelect) => toRunRecord(row, playbooks.get)
   const writes = groupCommit(db.$client)
   const p = (name: string) => sql.placeholder(name)
   // Prepared once: building these queries per call cost more than running them (bench/store.ts).
@@ -86,7 +89,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         simulateJson: run.simulate && run.mode === 'test' ? JSON.stringify(run.simulate) : null,
       }
       const row = await writes.submit(() => insertRun.get(values))
-      return toRunRecord(row!)
+      return record(row!)
     },
 
     async claim(workerId, leaseMs) {
@@ -95,7 +98,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         const t = now()
         return claimNext.get({ workerId, until: t + leaseMs, now: t })
       })
-      return row && toRunRecord(row)
+      return row && record(row)
     },
 
     async renewLease(runId, workerId, leaseMs) {
@@ -157,7 +160,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
       const row = db.select().from(runs).where(eq(runs.id, runId)).get()
       if (!row) return undefined
       const steps = db.select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(sql`rowid`).all()
-      return { ...toRunRecord(row), steps: steps.map(toRunStep) }
+      return { ...record(row), steps: steps.map(toRunStep) }
     },
 
     async list(filter = {}, page = {}) {
@@ -210,6 +213,8 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
             .where(and(inArray(runs.status, TERMINAL), notInArray(runs.id, newest)))
             .run().changes
         }
+        // The playbooks only the deleted runs named.
+        if (removed > 0) playbooks.pruneUnused()
         return removed
       })
     },
