@@ -14,4 +14,12 @@ describe('newId', () => {
     const ms = Number.parseInt(later.replaceAll('-', '').slice(0, 12), 16)
     expect(Math.abs(ms - Date.now())).toBeLessThan(1000)
   })
+
+  // Runs are claimed by (queued_at, id): ids made within one millisecond must sort as they were made.
+  it('sorts in creation order within a millisecond too', () => {
+    const ids = Array.from({ length: 20_000 }, newId)
+    const sameMs = ids.filter((id, i) => i > 0 && id.slice(0, 13) === ids[i - 1]!.slice(0, 13))
+    expect(sameMs.length).toBeGreaterThan(1000)
+    expect([...ids].sort()).toEqual(ids)
+  })
 })

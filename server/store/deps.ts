@@ -21,8 +21,13 @@ export function withDefaults(deps: StoreDeps = {}): Required<StoreDeps> {
 // bytes per id, about 10 µs each on the webhook path).
 const pool = Buffer.alloc(4096)
 let offset = pool.length
+// The millisecond and 32-bit counter of the last id. uuid keeps ids monotonic within a millisecond
+// only when it draws its own random bytes, so the same method (RFC 9562 §6.2, a counter seeded at
+// random each millisecond) is kept here: runs queued in one millisecond are claimed in order.
+let lastMs = Number.NEGATIVE_INFINITY
+let seq = 0
 
-/** A new time-ordered id (UUID version 7). */
+/** A new time-ordered id (UUID version 7), greater than every id made before it in this process. */
 export function newId(): string {
   if (offset + 16 > pool.length) {
     randomFillSync(pool)
@@ -30,5 +35,13 @@ export function newId(): string {
   }
   const random = pool.subarray(offset, offset + 16)
   offset += 16
-  return uuidv7({ random })
+  const now = Date.now()
+  if (now > lastMs) {
+    lastMs = now
+    seq = ((random[6]! & 0x7f) << 24) | (random[7]! << 16) | (random[8]! << 8) | random[9]!
+  } else {
+    seq = (seq + 1) | 0
+    if (seq === 0) lastMs++
+  }
+  return uuidv7({ random, msecs: lastMs, seq })
 }

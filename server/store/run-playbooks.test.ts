@@ -85,6 +85,35 @@ describe('run playbooks stored apart from checkpoints', () => {
     await expect(store.get(id)).rejects.toThrow(`run ${id}: its playbook`)
   })
 
+  it('ends a run it cannot read when claiming it, with the reason, and claims the next one', async () => {
+    const { store, sql, start } = setup()
+    const lost = await start(playbook('Gone'))
+    const damaged = await start(playbook('Damaged'))
+    sql
+      .prepare('DELETE FROM run_playbooks WHERE hash = (SELECT playbook_hash FROM runs WHERE id = ?)')
+      .run(lost)
+    sql.prepare(`UPDATE runs SET state_json = '{"version":1,' WHERE id = ?`).run(damaged)
+    const { id: good } = await store.enqueue({ playbookId: 'triage', mode: 'test', trigger: {} })
+    await store.requeueStale(Number.MAX_SAFE_INTEGER, { ignoreLeases: true })
+
+    expect((await store.claim('w2', 30_000))?.id).toBe(good)
+    expect(await store.claim('w2', 30_000)).toBeUndefined()
+    for (const id of [lost, damaged]) {
+      const row = sql.prepare('SELECT status, error_code, error_message FROM runs WHERE id = ?').get(id) as {
+        status: string
+        error_code: string
+        error_message: string
+      }
+      expect(row).toMatchObject({ status: 'failed', error_code: 'RUN_UNREADABLE' })
+      expect(row.error_message).toContain(`the stored state of run ${id} cannot be read`)
+      const last = sql
+        .prepare('SELECT type FROM run_events WHERE run_id = ? ORDER BY seq DESC')
+        .pluck()
+        .get(id)
+      expect(last).toBe('run.finished')
+    }
+  })
+
   it('retention deletes the playbooks only deleted runs named', async () => {
     const { store, sql, start, deps } = setup()
     const oldDoc = playbook('Old version')

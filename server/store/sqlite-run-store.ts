@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import type { RunEvent } from '../../runtime/engine/types.ts'
 import type { Db } from '../db/open.ts'
 import { runSteps, runs } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
@@ -73,6 +74,25 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
     .returning()
     .prepare()
 
+  /** Ends a run whose row cannot be read as failed, saying why, instead of starting it over. */
+  const endUnreadable = async (row: typeof runs.$inferSelect, err: unknown) => {
+    const at = now()
+    const error = {
+      code: 'RUN_UNREADABLE',
+      message: `the stored state of run ${row.id} cannot be read (${err instanceof Error ? err.message : String(err)}): it was ended, not started over, which could repeat its actions`,
+    }
+    const event: RunEvent = {
+      type: 'run.finished',
+      runId: row.id,
+      seq: row.seq,
+      at,
+      status: 'failed',
+      error,
+      durationMs: Math.max(0, at - (row.startedAt ?? at)),
+    }
+    await writes.submit(journal.prepare(row.id, { events: [event], finish: { status: 'failed', error, at } }))
+  }
+
   return {
     async enqueue(run) {
       const values = {
@@ -93,12 +113,20 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
     },
 
     async claim(workerId, leaseMs) {
-      // In the group commit: a claim shares its commit with the journal writes of the same tick.
-      const row = await writes.submit(() => {
-        const t = now()
-        return claimNext.get({ workerId, until: t + leaseMs, now: t })
-      })
-      return row && record(row)
+      for (;;) {
+        // In the group commit: a claim shares its commit with the journal writes of the same tick.
+        const row = await writes.submit(() => {
+          const t = now()
+          return claimNext.get({ workerId, until: t + leaseMs, now: t })
+        })
+        if (!row) return undefined
+        try {
+          return record(row)
+        } catch (err) {
+          // Its stored documents cannot be read (a damaged file): every claim would fail the same way.
+          await endUnreadable(row, err)
+        }
+      }
     },
 
     async renewLease(runId, workerId, leaseMs) {
