@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
 import { createEngine } from '../../runtime/engine/engine.ts'
-import { e, n, pb, testNodes } from '../../runtime/engine/test-nodes.ts'
+import { e, n, pb, testIsolate, testNodes } from '../../runtime/engine/test-nodes.ts'
 import type { RunEvent } from '../../runtime/engine/types.ts'
 import type { Playbook } from '../../runtime/format/schema.ts'
-import { createRegistry, defineNode } from '../../runtime/node-type.ts'
+import { createRegistry } from '../../runtime/node-type.ts'
 import { playbookNode } from './playbook.ts'
 
-/** A containment action (like the EDR isolation templates): side effects, simulated in test runs. */
-const isolate = defineNode({
-  type: 'test.isolate',
-  version: 1,
-  category: 'action',
-  title: 'Isolate',
-  params: z.object({}),
-  sideEffects: true,
-  containment: true,
-  sample: { isolated: true },
-  run: () => ({ output: { isolated: true } }),
-})
-
 function setup(playbooks: Playbook[], maxCallDepth?: number) {
-  const registry = createRegistry([...testNodes().types, playbookNode, isolate])
+  const registry = createRegistry([...testNodes().types, playbookNode, testIsolate])
   const byId = new Map(playbooks.map((p) => [p.id, p]))
   return createEngine({
     registry,

@@ -173,6 +173,19 @@ export function testNodes() {
   return { types, registry, calls, stats, aborted }
 }
 
+/** A containment action (like the EDR isolation templates): side effects, simulated in test runs. */
+export const testIsolate = defineNode({
+  type: 'test.isolate',
+  version: 1,
+  category: 'action',
+  title: 'Isolate',
+  params: z.object({}),
+  sideEffects: true,
+  containment: true,
+  sample: { isolated: true },
+  run: () => ({ output: { isolated: true } }),
+})
+
 /** Short node constructor for test playbooks. */
 export function n(
   id: string,

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { z } from 'zod'
 import { createBuiltinRegistry } from '../../nodes/registry.ts'
-import { defineNode } from '../../runtime/node-type.ts'
+import { testIsolate } from '../../runtime/engine/test-nodes.ts'
 import { watchContainment } from '../cases/containment.ts'
 import { createCipher, secretKeyFrom } from '../crypto/index.ts'
 import { tempDatabase } from '../db/test-db.ts'
@@ -79,16 +78,6 @@ describe('buildRunner', () => {
   it('marks the case of a run contained when a containment step of its sub-playbook succeeds', async () => {
     t = tempDatabase()
     const stores = createSqliteStores(t.db, { cipher: createCipher(secretKeyFrom(randomBytes(32), 'env')) })
-    const isolate = defineNode({
-      type: 'test.isolate',
-      version: 1,
-      category: 'action',
-      title: 'Isolate',
-      params: z.object({}),
-      sideEffects: true,
-      containment: true,
-      run: () => ({ output: { isolated: true } }),
-    })
     const publish = async (id: string, nodes: unknown[], edges: unknown[] = []) => {
       await stores.playbooks.putDraft({ format: 'bulwark.playbook/2', id, name: id, nodes, edges } as never)
       await stores.playbooks.publish(id)
@@ -107,7 +96,7 @@ describe('buildRunner', () => {
     const stop = watchContainment({ bus, cases: stores.cases, onError: (e) => errors.push(e) })
     runner = buildRunner({
       stores,
-      registry: createBuiltinRegistry([isolate]),
+      registry: createBuiltinRegistry([testIsolate]),
       bus,
       metrics: createMetrics({ defaultMetrics: false }),
       clock,

@@ -16,6 +16,18 @@ const until = async (cond: () => boolean, ms = 5000) => {
   }
 }
 
+/** A table of 4 KB blobs written through the group commit, checkpointed every 5 ms with holds. */
+async function heldCheckpointer(opts: { restartAtFrames: number; holdMaxMs?: number }) {
+  t = tempDatabase()
+  const { sqlite } = t
+  sqlite.exec('CREATE TABLE blobs (n INTEGER PRIMARY KEY, b BLOB)')
+  const writes = groupCommit(sqlite)
+  const checkpointer = startCheckpointer(sqlite, { everyMs: 5, ...opts, hold: () => writes.hold() })
+  await checkpointer.ready
+  const insert = sqlite.prepare('INSERT INTO blobs (n, b) VALUES (?, randomblob(4000))')
+  return { sqlite, writes, checkpointer, insert }
+}
+
 describe('startCheckpointer', () => {
   it('checkpoints the WAL on its own thread while the connection no longer does', async () => {
     t = tempDatabase()
@@ -35,17 +47,7 @@ describe('startCheckpointer', () => {
   // Without the hold the WAL restarts only when the writes pause, so writes that never pause grew it
   // without bound (1.4 GB in a minute of webhook load); with it, it stays near the restart size.
   it('keeps the WAL bounded under writes that never pause, and loses none of them', async () => {
-    t = tempDatabase()
-    const { sqlite } = t
-    sqlite.exec('CREATE TABLE blobs (n INTEGER PRIMARY KEY, b BLOB)')
-    const writes = groupCommit(sqlite)
-    const checkpointer = startCheckpointer(sqlite, {
-      everyMs: 5,
-      restartAtFrames: 64,
-      hold: () => writes.hold(),
-    })
-    await checkpointer.ready
-    const insert = sqlite.prepare('INSERT INTO blobs (n, b) VALUES (?, randomblob(4000))')
+    const { sqlite, writes, checkpointer, insert } = await heldCheckpointer({ restartAtFrames: 64 })
     const wal = `${sqlite.name}-wal`
     let n = 0
     let largest = 0
@@ -62,18 +64,10 @@ describe('startCheckpointer', () => {
   })
 
   it('lets the writes go on when a reader keeps the log from being copied', async () => {
-    t = tempDatabase()
-    const { sqlite } = t
-    sqlite.exec('CREATE TABLE blobs (n INTEGER PRIMARY KEY, b BLOB)')
-    const writes = groupCommit(sqlite)
-    const checkpointer = startCheckpointer(sqlite, {
-      everyMs: 5,
+    const { sqlite, writes, checkpointer, insert } = await heldCheckpointer({
       restartAtFrames: 16,
       holdMaxMs: 50,
-      hold: () => writes.hold(),
     })
-    await checkpointer.ready
-    const insert = sqlite.prepare('INSERT INTO blobs (n, b) VALUES (?, randomblob(4000))')
     for (let i = 1; i <= 50; i++) insert.run(i)
     // A reader's open snapshot keeps the frames after it from being copied while it lasts.
     const reader = new Database(sqlite.name, { readonly: true })

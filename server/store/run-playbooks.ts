@@ -23,11 +23,23 @@ export interface RunPlaybooks {
 /** Parsed documents kept in memory: runs in flight share a few playbooks. */
 const CACHE_SIZE = 64
 
+const byConnection = new WeakMap<Database.Database, RunPlaybooks>()
+
 /**
- * Prepares the statements of `run_playbooks` on one connection.
- * @example const docs = createRunPlaybooks(sqlite); const { hash, json } = docs.keyOf(state.playbook); docs.put(hash, json)
+ * The run playbooks of a connection, shared by the stores on it (one set of statements, one cache).
+ * @example const docs = runPlaybooks(sqlite); const { hash, json } = docs.keyOf(state.playbook); docs.put(hash, json)
  */
-export function createRunPlaybooks(sqlite: Database.Database): RunPlaybooks {
+export function runPlaybooks(sqlite: Database.Database): RunPlaybooks {
+  let found = byConnection.get(sqlite)
+  if (!found) {
+    found = createRunPlaybooks(sqlite)
+    byConnection.set(sqlite, found)
+  }
+  return found
+}
+
+/** Prepares the statements of `run_playbooks` on one connection. */
+function createRunPlaybooks(sqlite: Database.Database): RunPlaybooks {
   const insert = sqlite.prepare('INSERT INTO run_playbooks (hash, json) VALUES (?, ?) ON CONFLICT DO NOTHING')
   const select = sqlite.prepare('SELECT json FROM run_playbooks WHERE hash = ?').pluck()
   const prune = sqlite.prepare(

@@ -4,7 +4,6 @@ import type { Db } from '../db/open.ts'
 import { runEvents } from '../db/schema.ts'
 import type { EventStore } from './event-store.ts'
 import { groupCommit } from './group-commit.ts'
-import { createRunPlaybooks } from './run-playbooks.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
 
 /**
@@ -13,7 +12,7 @@ import { createRunJournal } from './sqlite-run-journal.ts'
  * @example await events.list(runId, { afterSeq: Number(lastEventId) })
  */
 export function createSqliteEventStore(db: Db): EventStore {
-  const journal = createRunJournal(db, createRunPlaybooks(db.$client))
+  const journal = createRunJournal(db)
   const writes = groupCommit(db.$client)
   return {
     async append(events) {

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Db } from '../db/open.ts'
-import type { RunPlaybooks } from './run-playbooks.ts'
+import { runPlaybooks } from './run-playbooks.ts'
 import type { RunBatch } from './run-store.ts'
 import { type StepChange, stepChanges } from './step-changes.ts'
 
@@ -58,8 +58,9 @@ SELECT output_json FROM run_steps
 WHERE run_id = ? AND node_id = ? AND status = 'succeeded' ORDER BY attempt DESC LIMIT 1`
 
 /** Prepares the journal's statements once per connection. */
-export function createRunJournal(db: Db, playbooks: RunPlaybooks): RunJournal {
+export function createRunJournal(db: Db): RunJournal {
   const sqlite: Database.Database = db.$client
+  const playbooks = runPlaybooks(sqlite)
   const insertEvent = sqlite.prepare(
     'INSERT INTO run_events (run_id, seq, type, node_id, at, json) VALUES (?, ?, ?, ?, ?, ?)',
   )

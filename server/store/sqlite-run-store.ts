@@ -5,7 +5,7 @@ import { runSteps, runs } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
 import { groupCommit } from './group-commit.ts'
-import { createRunPlaybooks } from './run-playbooks.ts'
+import { runPlaybooks } from './run-playbooks.ts'
 import type { RunFilter, RunStore } from './run-store.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
 import { toRunRecord, toRunStep, toRunSummary } from './sqlite-run-rows.ts'
@@ -31,8 +31,8 @@ function filterWhere(f: RunFilter): SQL[] {
  */
 export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
   const { now, ids } = withDefaults(deps)
-  const playbooks = createRunPlaybooks(db.$client)
-  const journal = createRunJournal(db, playbooks)
+  const playbooks = runPlaybooks(db.$client)
+  const journal = createRunJournal(db)
   const record = (row: typeof runs.$inferSelect) => toRunRecord(row, playbooks.get)
   const writes = groupCommit(db.$client)
   const p = (name: string) => sql.placeholder(name)
