@@ -2,6 +2,7 @@ import { utf8Length } from '../json/utf8-length.ts'
 import type { Json } from '../node-type.ts'
 import { sandboxError } from './errors.ts'
 import type { SandboxLimits } from './limits.ts'
+import { NO_LOGS } from './vm.ts'
 
 /** A console line captured inside the sandbox. */
 export interface SandboxLog {
@@ -36,6 +37,7 @@ export function parseResult(json: string, limits: Pick<SandboxLimits, 'maxOutput
 
 /** Parses the sandbox's captured console lines, keeping only well-formed entries. */
 export function parseLogs(text: string): SandboxLog[] {
+  if (text === NO_LOGS) return []
   let raw: unknown
   try {
     raw = JSON.parse(text)

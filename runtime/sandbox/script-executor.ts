@@ -2,6 +2,7 @@ import type { QuickJSHandle, QuickJSWASMModule } from 'quickjs-emscripten-core'
 import type { SandboxFailure } from './errors.ts'
 import type { SandboxLimits } from './limits.ts'
 import { consoleSource, SCRIPT_DESCRIBE_SOURCE, scriptPrelude, TIMERS_SOURCE } from './prelude.ts'
+import { RecentScripts } from './recent-scripts.ts'
 import { STDLIB_SOURCE } from './stdlib.ts'
 import {
   callString,
@@ -20,6 +21,25 @@ const NAMES = ['setup', 'finish'] as const
 /** Scope and result used to warm a fresh context (first calls in a new runtime are slower). */
 const WARM_SCOPE =
   '{"input":{},"trigger":{},"nodes":{},"vars":{},"run":{"id":"","playbookId":"","mode":"test","startedAt":0}}'
+/** Deadline for compiling recent scripts into a fresh context (compiling runs none of their code). */
+const PRECOMPILE_MS = 50
+
+/** Options of the script executor. */
+export interface ScriptExecutorOptions {
+  /** Fresh runtimes kept ready. Default 2. */
+  warm?: number
+  /** Recent scripts compiled into each fresh runtime ahead of their next execution. Default 3. */
+  precompile?: number
+  /**
+   * Says whether a source is a single function body (it cannot close the function it is wrapped
+   * in). Without it nothing is compiled ahead. The Node host uses V8's `Function` constructor, which
+   * parses the body on its own and never runs it.
+   */
+  isPlainBody?: (code: string) => boolean
+}
+
+/** The function a script's source is compiled into: sloppy mode, `this` = globalThis when called. */
+const wrap = (code: string) => `(async function () {${code}\n})`
 
 /** Runs script-node code, one fresh QuickJS runtime per execution, taken from a pre-warmed pool. */
 export interface ScriptExecutor {
@@ -35,20 +55,25 @@ export interface ScriptExecutor {
 /**
  * Creates the script executor over an already-loaded QuickJS module. Isolation: every execution
  * gets its own runtime and context, used once and disposed; `maintain` moves that cost (about
- * 0.3 ms) off the hot path. After a `fatal` outcome the module must be discarded.
+ * 0.3 ms) off the hot path, and compiles the most recent scripts into each fresh context, so their
+ * next execution only calls them. After a `fatal` outcome the module must be discarded.
  * @example const exec = createScriptExecutor(module, resolveLimits(), () => performance.now())
  */
 export function createScriptExecutor(
   module: QuickJSWASMModule,
   limits: SandboxLimits,
   now: () => number,
-  warmTarget = 2,
+  options: ScriptExecutorOptions = {},
 ): ScriptExecutor {
+  const warmTarget = options.warm ?? 2
   const prelude = scriptPrelude(limits)
   const consoleCode = consoleSource(limits)
+  const recent = new RecentScripts(options.precompile ?? 3, options.isPlainBody)
   const open = () => prepare(openVm(module, limits, prelude, NAMES, now), consoleCode)
   const warm: Vm[] = []
   const spent: Vm[] = []
+  /** Sources run since the last housekeeping (checked and noted off the hot path). */
+  const ran: string[] = []
   let dead = false
   return {
     run(code, scopeJson) {
@@ -57,6 +82,7 @@ export function createScriptExecutor(
       try {
         vm = warm.pop() ?? open()
         spent.push(vm)
+        if (ran.length < 16) ran.push(code)
         return execute(vm, code, scopeJson, limits)
       } catch (e) {
         dead = true
@@ -65,9 +91,10 @@ export function createScriptExecutor(
     },
     maintain() {
       if (dead) return false
+      for (const code of ran.splice(0)) recent.note(code)
       const vm = spent.pop()
       if (vm) vm.dispose()
-      else if (warm.length < warmTarget) warm.push(open())
+      else if (warm.length < warmTarget) warm.push(precompile(open(), recent.list()))
       return spent.length > 0 || warm.length < warmTarget
     },
     get warmCount() {
@@ -103,6 +130,27 @@ function prepare(vm: Vm, consoleCode: string): Vm {
   const sample = ctx.evalCode('({ a: [1, "x", null], b: { c: true } })')
   if (!sample.error) ctx.callFunction(vm.fns.finish!, ctx.undefined, sample.value).dispose()
   sample.dispose()
+  return vm
+}
+
+/**
+ * Compiles each source into the fresh context as a function (not called), under a short deadline.
+ * A source that does not compile is left to its execution, which reports the error.
+ */
+function precompile(vm: Vm, codes: readonly string[]): Vm {
+  if (codes.length === 0) return vm
+  vm.compiled = new Map()
+  vm.deadline = vm.now() + PRECOMPILE_MS
+  for (const code of codes) {
+    const r = vm.ctx.evalCode(wrap(code), 'script.js')
+    if (r.error) {
+      r.error.dispose()
+      continue
+    }
+    vm.own.push(r.value)
+    vm.compiled.set(code, r.value)
+  }
+  vm.deadline = Number.POSITIVE_INFINITY
   return vm
 }
 
@@ -152,9 +200,12 @@ function execute(vm: Vm, code: string, scopeJson: string, limits: SandboxLimits)
   const set = callString(vm, 'setup', [scope])
   scope.dispose()
   if (set.error !== undefined) return fail(classify(vm, set.error, ms, 'script'))
-  // Compiled and called in one step: the function runs in sloppy mode with `this` = globalThis.
-  const called = ctx.evalCode(`(async function () {${code}\n})()`, 'script.js')
-  if (called.error) return fail(classifyCompile(vm, called.error, ms, 'script'))
+  // Compiled ahead, or compiled and called in one step.
+  const compiled = vm.compiled?.get(code)
+  const called = compiled
+    ? ctx.callFunction(compiled, ctx.undefined)
+    : ctx.evalCode(`${wrap(code)}()`, 'script.js')
+  if (called.error) return fail((compiled ? classify : classifyCompile)(vm, called.error, ms, 'script'))
   const settled = settle(vm, called.value, true)
   called.value.dispose()
   if ('never' in settled)

@@ -21,6 +21,8 @@ export interface Vm {
   own: QuickJSHandle[]
   /** Sources of functions compiled on first call (into `fns`), e.g. the script context's `describe`. */
   lazy?: Record<string, string>
+  /** User scripts compiled ahead, by source (script contexts). */
+  compiled?: Map<string, QuickJSHandle>
   /** Time (from `now`) after which the interrupt handler stops the code. */
   deadline: number
   now: () => number

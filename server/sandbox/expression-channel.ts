@@ -1,16 +1,9 @@
 import { type ResourceLimits, Worker } from 'node:worker_threads'
 import type { SandboxFailure } from '../../runtime/sandbox/errors.ts'
 import { type ExecOutcome, NO_LOGS } from '../../runtime/sandbox/vm.ts'
-import { CH, type ChannelConfig, type WorkerConfig } from './protocol.ts'
+import { SharedLink } from './link.ts'
+import type { ChannelConfig, WorkerConfig, WorkerMessage } from './protocol.ts'
 import { workerEntry } from './worker-entry.ts'
-
-/**
- * How long the host spins for the answer of a worker that is awake (spinning for requests) before
- * it sleeps in `Atomics.wait`: a warm expression answers within a few µs. For a sleeping worker the
- * host sleeps at once: measured on the 2-vCPU VM, a host that spins while it wakes the worker
- * delays the worker's start (p50 125 µs after 1 ms idle, against 31 µs with the host asleep).
- */
-const SPIN_AWAKE_MS = 0.05
 
 /** Settings of the synchronous expression channel (operator configuration). */
 export interface ChannelOptions {
@@ -39,21 +32,20 @@ export interface ChannelStats {
 }
 
 /**
- * The host side of the expression channel: a dedicated worker reached through a SharedArrayBuffer.
- * `call` writes the request, wakes the worker and blocks in `Atomics.wait` for at most `syncWaitMs`
- * (a warm expression answers in a few µs). Past that the wait continues with `Atomics.waitAsync`,
+ * The host side of the expression channel: a dedicated worker reached through a shared-buffer link.
+ * `call` writes the request, wakes the worker and blocks in `Atomics.wait` until the evaluation has
+ * run 1 ms, at most `syncWaitMs` (a warm expression answers in a few µs). Past that the worker posts a message when it answers,
  * and the channel counts as busy, so other expressions go to the pool meanwhile; past `killAfterMs`
  * the worker is terminated (the only way to stop a hang inside QuickJS's C code) and replaced.
  */
 export class ExpressionChannel {
   private worker: Worker | undefined
+  private link: SharedLink | undefined
   private ready = false
   private busy = false
   private closed = false
   private bootFailures = 0
-  private seq = 0
-  private ctl = new Int32Array(new SharedArrayBuffer(CH.HEADER_BYTES))
-  private data = Buffer.from(new SharedArrayBuffer(0))
+  private wasmBytes = 0
   private pending: ((outcome: ExecOutcome | undefined) => void) | undefined
   private readonly counters = { sync: 0, async: 0, fallback: 0, kills: 0 }
 
@@ -65,14 +57,16 @@ export class ExpressionChannel {
 
   /**
    * Starts a worker; resolves when it is ready (or rejects if it cannot start). Every worker gets a
-   * new buffer, so a killed worker that is still winding down can never write into its successor's.
+   * new link, so a killed worker that is still winding down can never write into its successor's.
    */
   start(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const sab = new SharedArrayBuffer(CH.HEADER_BYTES + this.options.bytes)
-      this.ctl = new Int32Array(sab, 0, CH.HEADER_BYTES / 4)
-      this.data = Buffer.from(sab, CH.HEADER_BYTES)
-      const cfg: ChannelConfig = { ...this.config, entry: 'expressions', sab, spinUs: this.options.spinUs }
+      const link = new SharedLink(this.options.bytes, false)
+      const cfg: ChannelConfig = {
+        ...this.config,
+        ...link.workerSide(this.options.spinUs).config,
+        entry: 'expressions',
+      }
       const worker = new Worker(workerEntry('expressions'), {
         workerData: cfg,
         resourceLimits: this.resourceLimits,
@@ -80,11 +74,12 @@ export class ExpressionChannel {
         stderr: false,
       })
       this.worker = worker
-      worker.on('message', (m: { type?: string }) => {
+      this.link = link
+      worker.on('message', (m: WorkerMessage) => {
         if (worker !== this.worker) return
-        if (m?.type === 'answered') return this.answered()
-        if (m?.type !== 'ready') return
+        if (m.type === 'answered') return this.answered()
         this.ready = true
+        this.wasmBytes = m.wasmBytes
         this.bootFailures = 0
         resolve()
       })
@@ -113,40 +108,22 @@ export class ExpressionChannel {
     scope: string,
     signal?: AbortSignal,
   ): ExecOutcome | Promise<ExecOutcome | undefined> | undefined {
-    if (!this.ready || this.busy || !this.write(code, scope)) {
+    const link = this.link
+    if (!link || !this.ready || this.busy || !link.send('expression', code, scope)) {
       this.counters.fallback++
       return undefined
     }
-    const { ctl } = this
-    const seq = ++this.seq
-    const prev = Atomics.load(ctl, CH.RES)
     const start = performance.now()
-    Atomics.store(ctl, CH.REQ, seq)
-    // Wake a sleeping worker and sleep at once; spin briefly for an awake one. Then sleep up to the
-    // synchronous bound. Spinning longer on a busy machine would take the CPU the worker needs.
-    if (Atomics.load(ctl, CH.SLEEP) === 1) Atomics.notify(ctl, CH.REQ)
-    else {
-      const spinUntil = start + SPIN_AWAKE_MS
-      while (Atomics.load(ctl, CH.RES) === prev && performance.now() < spinUntil) {}
-    }
-    if (Atomics.load(ctl, CH.RES) === prev) Atomics.wait(ctl, CH.RES, prev, this.options.syncWaitMs)
-    if (Atomics.load(ctl, CH.RES) === seq) {
+    if (link.waitSync(this.options.syncWaitMs) || !link.awaitMessage()) {
       this.counters.sync++
-      return this.read()
-    }
-    // Too slow for the synchronous wait: ask the worker to post a message when it answers. Both sides
-    // store, then load the other's slot (sequentially consistent), so at least one sees the other.
-    Atomics.store(ctl, CH.ASYNC, seq)
-    if (Atomics.load(ctl, CH.RES) === seq) {
-      this.counters.sync++
-      return this.read()
+      return this.read(link)
     }
     this.busy = true
     return new Promise<ExecOutcome | undefined>((resolve) => {
       const onAbort = () => this.kill({ code: 'SCRIPT_CANCELLED', message: 'the execution was cancelled' })
       const left = Math.max(1, this.options.killAfterMs - (performance.now() - start))
       const timer = setTimeout(() => {
-        if (Atomics.load(ctl, CH.RES) === seq) this.answered()
+        if (link.answered) this.answered()
         else
           this.kill({
             code: 'SCRIPT_TIMEOUT',
@@ -167,14 +144,15 @@ export class ExpressionChannel {
   /** The worker answered a call that left the synchronous wait. */
   private answered() {
     const done = this.pending
-    if (!done || Atomics.load(this.ctl, CH.RES) !== this.seq) return
+    const link = this.link
+    if (!done || !link?.answered) return
     this.pending = undefined
     this.counters.async++
-    done(this.read())
+    done(this.read(link))
   }
 
   stats(): ChannelStats {
-    return { ready: this.ready, ...this.counters, wasmBytes: (this.ctl[CH.WASM_PAGES] ?? 0) * 65536 }
+    return { ready: this.ready, ...this.counters, wasmBytes: this.wasmBytes }
   }
 
   close() {
@@ -182,28 +160,12 @@ export class ExpressionChannel {
     this.replace({ code: 'SCRIPT_CANCELLED', message: 'the sandbox is closed' })
   }
 
-  /** Writes the request; false when it does not fit. */
-  private write(code: string, scope: string): boolean {
-    const room = this.data.length
-    const fits =
-      (code.length + scope.length) * 3 <= room || Buffer.byteLength(code) + Buffer.byteLength(scope) <= room
-    if (!fits) return false
-    const codeBytes = this.data.write(code, 0, 'utf8')
-    this.ctl[CH.CODE_BYTES] = codeBytes
-    this.ctl[CH.SCOPE_BYTES] = this.data.write(scope, codeBytes, 'utf8')
-    return true
-  }
-
   /** Reads the answer; `undefined` when it did not fit (the caller re-runs it on the pool). */
-  private read(): ExecOutcome | undefined {
-    const { ctl, data } = this
-    const kind = ctl[CH.RES_KIND]
-    const text = data.toString('utf8', 0, ctl[CH.RES_BYTES])
-    if (ctl[CH.RETIRE] === 1) this.replace()
-    if (kind === 2) return undefined
-    if (kind === 0) return { ok: true, json: text, logs: NO_LOGS }
-    const { failure } = JSON.parse(text) as { failure: SandboxFailure }
-    return { ok: false, failure, logs: NO_LOGS }
+  private read(link: SharedLink): ExecOutcome | undefined {
+    const { outcome, retire, wasmBytes } = link.read()
+    this.wasmBytes = wasmBytes
+    if (retire) this.replace()
+    return outcome && { ...outcome, logs: NO_LOGS }
   }
 
   private kill(failure: SandboxFailure) {
@@ -218,9 +180,10 @@ export class ExpressionChannel {
     this.ready = false
     this.busy = false
     if (worker) {
-      Atomics.store(this.ctl, CH.STOP, 1)
+      this.link?.stop()
       void worker.terminate()
     }
+    this.link = undefined
     const pending = this.pending
     this.pending = undefined
     pending?.({

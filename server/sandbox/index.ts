@@ -23,6 +23,14 @@ export interface SandboxOptions {
   /** Jobs that may wait for a worker. Default 10,000. */
   maxQueue?: number
   /**
+   * How the host reaches each pool worker: a shared buffer of `bytes` (default 1 MiB; larger jobs
+   * and answers go through a MessagePort), a worker that spins `spinUs` (default 100) for the next
+   * job before it sleeps, and a host that blocks for the answer of a job it hands to an idle worker
+   * when nothing else waits: until the job has run 1 ms (the worker says so), at most `syncWaitMs`
+   * (default 5; only code stuck in QuickJS's C code reaches it).
+   */
+  link?: { bytes?: number; spinUs?: number; syncWaitMs?: number }
+  /**
    * The synchronous expression channel (a dedicated worker behind a SharedArrayBuffer, started with
    * the first full expression), or `false` to evaluate every expression on the pool. `syncWaitMs` (default 5) bounds how long the host
    * thread blocks per expression; `bytes` (default 1 MiB) is the largest request and answer.
@@ -57,6 +65,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     graceMs: options.graceMs ?? 250,
     warm: options.warm ?? 2,
     maxQueue: options.maxQueue ?? 10_000,
+    link: {
+      bytes: options.link?.bytes ?? 2 ** 20,
+      spinUs: options.link?.spinUs ?? 100,
+      syncWaitMs: options.link?.syncWaitMs ?? 5,
+    },
   })
   await pool.start()
   const graceMs = options.graceMs ?? 250

@@ -3,7 +3,7 @@ import type { SandboxLimits } from '../../runtime/sandbox/limits.ts'
 import type { ExecOutcome } from '../../runtime/sandbox/vm.ts'
 import { loadQuickJSWasm } from './load-wasm.ts'
 import type { WorkerConfig } from './protocol.ts'
-import { type Job, WorkerHandle } from './worker-handle.ts'
+import { type Job, type LinkOptions, WorkerHandle } from './worker-handle.ts'
 
 /** Pool settings (operator configuration). */
 export interface PoolOptions {
@@ -15,6 +15,8 @@ export interface PoolOptions {
   warm: number
   /** Most jobs waiting for a worker; more are refused. */
   maxQueue: number
+  /** How the host reaches each worker. */
+  link: LinkOptions
 }
 
 /** Counters reported by `stats()`. */
@@ -131,6 +133,7 @@ export class SandboxPool {
       const handle = new WorkerHandle(
         this.config,
         this.resourceLimits,
+        this.options.link,
         (w) => {
           this.bootFailures = 0
           resolve()
@@ -176,7 +179,9 @@ export class SandboxPool {
         if (!outcome.ok && outcome.failure.message.includes('was killed')) this.counters.kills++
         done(outcome)
       }
-      worker.run(job)
+      // Awaited synchronously only when nothing else waits: a backlog is never drained in one go
+      // on the host thread.
+      worker.run(job, this.queue.length === 0)
     }
   }
 
