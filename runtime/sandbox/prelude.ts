@@ -7,8 +7,9 @@ import { STDLIB_SOURCE } from './stdlib.ts'
  * is as small as possible: the console, the timers and the standard library are compiled only when
  * a script first touches them (see `CONSOLE_SOURCE`, `TIMERS_SOURCE`), and so is the error reader
  * (`SCRIPT_DESCRIBE_SOURCE`), which only a failing script needs. It evaluates to private functions
- * the host keeps handles to (never put on `globalThis`): `setup(json)` installs the scope roots as
- * globals and `finish(value)` serializes the result under the deadline.
+ * the host keeps handles to (never put on `globalThis`): `run(json, fn)` installs the scope roots as
+ * globals, calls the compiled script and serializes its result (or returns the promise it gave, to
+ * be driven by the host), and `finish(value)` serializes a settled result under the deadline.
  *
  * Tags of a serialized result: `J<json>` ok, `N<why>` not JSON, `D` too deep, `S<length>` too large.
  * The depth is checked here too: QuickJS's own cycle check in `JSON.stringify` is quadratic in the
@@ -17,7 +18,7 @@ import { STDLIB_SOURCE } from './stdlib.ts'
 export function scriptPrelude(limits: SandboxLimits): string {
   return `(() => {
 'use strict'
-const stringify = JSON.stringify, parse = JSON.parse, g = globalThis, String_ = String, Map_ = Map
+const stringify = JSON.stringify, parse = JSON.parse, g = globalThis, String_ = String, Map_ = Map, Promise_ = Promise
 const NOT_JSON = {}, TOO_DEEP = {}
 const finish = (value) => {
   let why = '', s
@@ -43,11 +44,13 @@ const finish = (value) => {
   }
   return s === undefined ? 'Jnull' : s.length > ${limits.maxOutputBytes} ? 'S' + s.length : 'J' + s
 }
-const setup = (json) => {
+const run = (json, fn) => {
   const s = parse(json)
   g.input = s.input; g.trigger = s.trigger; g.nodes = s.nodes; g.vars = s.vars; g.item = s.item; g.run = s.run
+  const v = fn()
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function' ? Promise_.resolve(v) : finish(v)
 }
-return { setup, finish }
+return { run, finish }
 })()`
 }
 

@@ -17,7 +17,7 @@ import {
   type Vm,
 } from './vm.ts'
 
-const NAMES = ['setup', 'finish'] as const
+const NAMES = ['run', 'finish'] as const
 /** Scope and result used to warm a fresh context (first calls in a new runtime are slower). */
 const WARM_SCOPE =
   '{"input":{},"trigger":{},"nodes":{},"vars":{},"run":{"id":"","playbookId":"","mode":"test","startedAt":0}}'
@@ -38,8 +38,12 @@ export interface ScriptExecutorOptions {
   isPlainBody?: (code: string) => boolean
 }
 
-/** The function a script's source is compiled into: sloppy mode, `this` = globalThis when called. */
-const wrap = (code: string) => `(async function () {${code}\n})`
+/**
+ * The function a script's source is compiled into: sloppy mode (`this` = globalThis when called),
+ * async only when the source awaits (a plain function's result needs no promise to be driven).
+ */
+const wrap = (code: string) =>
+  /\bawait\b/.test(code) ? `(async function () {${code}\n})` : `(function () {${code}\n})`
 
 /** Runs script-node code, one fresh QuickJS runtime per execution, taken from a pre-warmed pool. */
 export interface ScriptExecutor {
@@ -125,11 +129,10 @@ function prepare(vm: Vm, consoleCode: string): Vm {
   })
   lazyGlobals(vm, ['lib'], `({ lib: ${STDLIB_SOURCE} })`, 'lib.js')
   const scope = ctx.newString(WARM_SCOPE)
-  ctx.callFunction(vm.fns.setup!, ctx.undefined, scope).dispose()
-  scope.dispose()
-  const sample = ctx.evalCode('({ a: [1, "x", null], b: { c: true } })')
-  if (!sample.error) ctx.callFunction(vm.fns.finish!, ctx.undefined, sample.value).dispose()
+  const sample = ctx.evalCode('(function () { return { a: [1, "x", null], b: { c: true } } })')
+  if (!sample.error) ctx.callFunction(vm.fns.run!, ctx.undefined, scope, sample.value).dispose()
   sample.dispose()
+  scope.dispose()
   return vm
 }
 
@@ -196,26 +199,36 @@ function execute(vm: Vm, code: string, scopeJson: string, limits: SandboxLimits)
   const ms = limits.timeoutMs
   vm.deadline = vm.now() + ms
   const fail = (failure: SandboxFailure): ExecOutcome => ({ ok: false, failure, logs: readLogs(vm) })
+  // Compiled ahead, or now.
+  let fn = vm.compiled?.get(code)
+  if (!fn) {
+    const compiled = ctx.evalCode(wrap(code), 'script.js')
+    if (compiled.error) return fail(classifyCompile(vm, compiled.error, ms, 'script'))
+    fn = compiled.value
+    vm.own.push(fn)
+  }
+  // One call installs the scope, runs the script and serializes a plain result.
   const scope = ctx.newString(scopeJson)
-  const set = callString(vm, 'setup', [scope])
+  const ran = ctx.callFunction(vm.fns.run!, ctx.undefined, scope, fn)
   scope.dispose()
-  if (set.error !== undefined) return fail(classify(vm, set.error, ms, 'script'))
-  // Compiled ahead, or compiled and called in one step.
-  const compiled = vm.compiled?.get(code)
-  const called = compiled
-    ? ctx.callFunction(compiled, ctx.undefined)
-    : ctx.evalCode(`${wrap(code)}()`, 'script.js')
-  if (called.error) return fail((compiled ? classify : classifyCompile)(vm, called.error, ms, 'script'))
-  const settled = settle(vm, called.value, true)
-  called.value.dispose()
-  if ('never' in settled)
-    return fail({ code: 'SCRIPT_TIMEOUT', message: 'the script awaits a promise that can never settle' })
-  if ('error' in settled) return fail(classify(vm, settled.error, ms, 'script'))
-  const done = callString(vm, 'finish', [settled.value])
-  settled.value.dispose()
-  if (done.error !== undefined) return fail(classify(vm, done.error, ms, 'script'))
+  if (ran.error) return fail(classify(vm, ran.error, ms, 'script'))
+  let tagged: string
+  if (ctx.typeof(ran.value) === 'string') {
+    tagged = ctx.getString(ran.value)
+    ran.value.dispose()
+  } else {
+    const settled = settle(vm, ran.value, true)
+    ran.value.dispose()
+    if ('never' in settled)
+      return fail({ code: 'SCRIPT_TIMEOUT', message: 'the script awaits a promise that can never settle' })
+    if ('error' in settled) return fail(classify(vm, settled.error, ms, 'script'))
+    const done = callString(vm, 'finish', [settled.value])
+    settled.value.dispose()
+    if (done.error !== undefined) return fail(classify(vm, done.error, ms, 'script'))
+    tagged = done.value
+  }
   const logs = readLogs(vm)
-  const out = parseTagged(done.value, limits)
+  const out = parseTagged(tagged, limits)
   return out.failure ? { ok: false, failure: out.failure, logs } : { ok: true, json: out.json, logs }
 }
 

@@ -118,20 +118,25 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         return Promise.reject(e)
       }
     },
-    async run(code, scope, opts) {
-      const json = scopeJson(() =>
-        JSON.stringify({
-          input: scope.input,
-          trigger: scope.trigger,
-          nodes: scope.nodes,
-          vars: scope.vars,
-          item: scope.item,
-          run: scope.run,
-        }),
-      )
-      const outcome = await pool.submit('script', code, json, opts?.signal)
-      const value = settle(outcome)
-      return { value, logs: parseLogs(outcome.logs) }
+    run(code, scope, opts) {
+      let json: string
+      try {
+        json = scopeJson(() =>
+          JSON.stringify({
+            input: scope.input,
+            trigger: scope.trigger,
+            nodes: scope.nodes,
+            vars: scope.vars,
+            item: scope.item,
+            run: scope.run,
+          }),
+        )
+      } catch (e) {
+        return Promise.reject(e)
+      }
+      return pool
+        .submit('script', code, json, opts?.signal)
+        .then((outcome) => ({ value: settle(outcome), logs: parseLogs(outcome.logs) }))
     },
     stats: () => ({ ...pool.stats(), limits, channel: channel?.stats() }),
     close: () => {

@@ -25,6 +25,15 @@ describe('script execution', () => {
     expect(r.value).toBe(7)
   })
 
+  it('settles a promise or thenable returned without await, as an async function would', async () => {
+    const value = async (code: string) => (await sandbox.run(code, scopeFor())).value
+    expect(await value('return Promise.resolve(3)')).toBe(3)
+    expect(await value('return { then(resolve) { resolve(4) } }')).toBe(4)
+    expect(await value('return new Promise((r) => setTimeout(() => r(5), 1000))')).toBe(5)
+    expect(await codeOf(sandbox, 'return Promise.reject(new Error("no"))')).toBe('SCRIPT_ERROR')
+    expect(await codeOf(sandbox, 'return new Promise(() => {})')).toBe('SCRIPT_TIMEOUT')
+  })
+
   it('captures console output, capped', async () => {
     const r = await sandbox.run(
       'console.log("a", { b: 1 }); console.warn("w"); for (let i = 0; i < 500; i++) console.info(i); return 1',
