@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+
 /** Runs `fn` `iterations` times after `warmup` runs and returns per-iteration times in ms. */
 export async function sample(
   fn: () => unknown,
@@ -24,4 +27,15 @@ export function quantile(values: readonly number[], q: number): number {
 /** Formats a number with a fixed number of significant decimals. */
 export function fmt(n: number, digits = 2): string {
   return n.toFixed(digits)
+}
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+/**
+ * A full garbage collection, so one benchmark neither pays for another's garbage (a collection
+ * running in the background) nor counts it in a memory figure.
+ */
+export function collectGarbage(): void {
+  gc()
 }

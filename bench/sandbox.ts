@@ -2,7 +2,7 @@ import { compileValue, resolveCompiled } from '../runtime/expr/resolve.ts'
 import type { ExpressionEvaluator, ExpressionScope } from '../runtime/node-type.ts'
 import { createSandbox } from '../server/sandbox/index.ts'
 import type { Row } from './engine.ts'
-import { fmt, quantile } from './measure.ts'
+import { collectGarbage, fmt, quantile } from './measure.ts'
 
 /**
  * Sandbox figures for `npm run bench`: one script-node execution with full isolation (a fresh
@@ -12,6 +12,7 @@ import { fmt, quantile } from './measure.ts'
  * QuickJS is never reached), the throughput of back-to-back scripts, and the memory footprint.
  */
 export async function benchSandbox(): Promise<Row[]> {
+  collectGarbage()
   const rss0 = process.memoryUsage().rss
   const sandbox = await createSandbox()
   const scope = {
@@ -50,6 +51,7 @@ export async function benchSandbox(): Promise<Row[]> {
   const t = performance.now()
   await Promise.all(Array.from({ length: 2000 }, () => sandbox.run(script, scope)))
   const perSec = Math.round(2000 / ((performance.now() - t) / 1000))
+  collectGarbage()
   const rssMb = (process.memoryUsage().rss - rss0) / 2 ** 20
   const s = sandbox.stats()
   await sandbox.close()

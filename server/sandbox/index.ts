@@ -107,10 +107,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   return {
     evaluate(expression, scope, signal) {
       try {
-        if (signal?.aborted) return pool.submit('expression', expression, '{}', signal).then(settle)
+        if (signal?.aborted) return later(pool.submit('expression', expression, '{}', signal), settle)
         const json = scopeJson(() => scopeJsonFor(expression, scope))
         const fast = fastChannel()?.call(expression, json, signal)
-        if (fast === undefined) return pool.submit('expression', expression, json, signal).then(settle)
+        if (fast === undefined) return later(pool.submit('expression', expression, json, signal), settle)
         if ('ok' in fast) return Promise.resolve(settle(fast))
         // An answer too large for the shared buffer is computed again on the pool (expressions are pure).
         return fast.then((o) => o ?? pool.submit('expression', expression, json, signal)).then(settle)
@@ -134,15 +134,26 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       } catch (e) {
         return Promise.reject(e)
       }
-      return pool
-        .submit('script', code, json, opts?.signal)
-        .then((outcome) => ({ value: settle(outcome), logs: parseLogs(outcome.logs) }))
+      return later(pool.submit('script', code, json, opts?.signal), (outcome) => ({
+        value: settle(outcome),
+        logs: parseLogs(outcome.logs),
+      }))
     },
     stats: () => ({ ...pool.stats(), limits, channel: channel?.stats() }),
     close: () => {
       channel?.close()
       return pool.close()
     },
+  }
+}
+
+/** Applies `f` to an outcome that is there already or to come, as a promise (rejected if `f` throws). */
+function later<T>(outcome: ExecOutcome | Promise<ExecOutcome>, f: (o: ExecOutcome) => T): Promise<T> {
+  if (outcome instanceof Promise) return outcome.then(f)
+  try {
+    return Promise.resolve(f(outcome))
+  } catch (e) {
+    return Promise.reject(e)
   }
 }
 

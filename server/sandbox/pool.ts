@@ -1,6 +1,6 @@
 import type { ResourceLimits } from 'node:worker_threads'
 import type { SandboxLimits } from '../../runtime/sandbox/limits.ts'
-import type { ExecOutcome } from '../../runtime/sandbox/vm.ts'
+import { type ExecOutcome, NO_LOGS } from '../../runtime/sandbox/vm.ts'
 import { loadQuickJSWasm } from './load-wasm.ts'
 import type { WorkerConfig } from './protocol.ts'
 import { type Job, type LinkOptions, WorkerHandle } from './worker-handle.ts'
@@ -67,25 +67,46 @@ export class SandboxPool {
     await Promise.all(Array.from({ length: this.options.workers }, () => this.spawn()))
   }
 
-  /** Queues one execution; resolves with its outcome (never rejects). */
-  submit(kind: Job['kind'], code: string, scope: string, signal?: AbortSignal): Promise<ExecOutcome> {
-    return new Promise((resolve) => {
-      const fail = (code: 'SCRIPT_CANCELLED' | 'SCRIPT_ERROR', message: string) =>
-        resolve({ ok: false, failure: { code, message }, logs: '{"logs":[],"dropped":0}' })
-      if (this.closed) return fail('SCRIPT_CANCELLED', 'the sandbox is closed')
-      if (signal?.aborted) return fail('SCRIPT_CANCELLED', 'the execution was cancelled')
-      if (this.queue.length >= this.options.maxQueue) return fail('SCRIPT_ERROR', 'the sandbox queue is full')
-      const timeout =
-        kind === 'script' ? this.options.limits.timeoutMs : this.options.limits.expressionTimeoutMs
+  /**
+   * Runs one execution: its outcome at once when an idle worker answered within the synchronous
+   * wait, else a promise of it (queued for a worker if none is idle). Never rejects.
+   */
+  submit(
+    kind: Job['kind'],
+    code: string,
+    scope: string,
+    signal?: AbortSignal,
+  ): ExecOutcome | Promise<ExecOutcome> {
+    const refused = this.refusal(signal)
+    if (refused) return refused
+    const killAfterMs =
+      (kind === 'script' ? this.options.limits.timeoutMs : this.options.limits.expressionTimeoutMs) +
+      this.options.graceMs
+    const worker = this.queue.length === 0 ? this.pickIdle() : undefined
+    if (worker) {
+      // Nothing waits: the job goes straight to an idle worker, which the host may await at once.
+      let answer: ExecOutcome | undefined
+      let later: ((outcome: ExecOutcome) => void) | undefined
       const job: Job = {
         kind,
         code,
         scope,
         signal,
-        killAfterMs: timeout + this.options.graceMs,
+        killAfterMs,
+        done: (o) => (later ? later(o) : (answer = o)),
+      }
+      this.hand(worker, job, true)
+      return answer ?? new Promise((resolve) => (answer ? resolve(answer) : (later = resolve)))
+    }
+    return new Promise((resolve) => {
+      const job: Job = {
+        kind,
+        code,
+        scope,
+        signal,
+        killAfterMs,
         done: (outcome) => {
           signal?.removeEventListener('abort', onQueuedAbort)
-          this.counters.executions++
           resolve(outcome)
         },
       }
@@ -93,12 +114,20 @@ export class SandboxPool {
         const i = this.queue.indexOf(job)
         if (i < 0) return
         this.queue.splice(i, 1)
-        fail('SCRIPT_CANCELLED', 'the execution was cancelled')
+        resolve(failed('SCRIPT_CANCELLED', 'the execution was cancelled'))
       }
       signal?.addEventListener('abort', onQueuedAbort, { once: true })
       this.queue.push(job)
       this.dispatch()
     })
+  }
+
+  /** Why a new job is refused at once, as its outcome. */
+  private refusal(signal?: AbortSignal): ExecOutcome | undefined {
+    if (this.closed) return failed('SCRIPT_CANCELLED', 'the sandbox is closed')
+    if (signal?.aborted) return failed('SCRIPT_CANCELLED', 'the execution was cancelled')
+    if (this.queue.length >= this.options.maxQueue) return failed('SCRIPT_ERROR', 'the sandbox queue is full')
+    return undefined
   }
 
   /** The settings workers start with (for the expression channel's worker). */
@@ -173,16 +202,21 @@ export class SandboxPool {
       const worker = this.pickIdle(preferred)
       if (!worker) return
       preferred = undefined
-      const job = this.queue.shift()!
-      const done = job.done
-      job.done = (outcome) => {
-        if (!outcome.ok && outcome.failure.message.includes('was killed')) this.counters.kills++
-        done(outcome)
-      }
       // Awaited synchronously only when nothing else waits: a backlog is never drained in one go
       // on the host thread.
-      worker.run(job, this.queue.length === 0)
+      this.hand(worker, this.queue.shift()!, this.queue.length === 0)
     }
+  }
+
+  /** Hands a job to a worker, counting its end. */
+  private hand(worker: WorkerHandle, job: Job, mayWait: boolean) {
+    const done = job.done
+    job.done = (outcome) => {
+      this.counters.executions++
+      if (!outcome.ok && outcome.failure.message.includes('was killed')) this.counters.kills++
+      done(outcome)
+    }
+    worker.run(job, mayWait)
   }
 
   /** Round-robin over idle workers, so a worker that just finished can warm its next runtime. */
@@ -197,4 +231,8 @@ export class SandboxPool {
     }
     return preferred?.ready && !preferred.busy && !preferred.dead ? preferred : undefined
   }
+}
+
+function failed(code: 'SCRIPT_CANCELLED' | 'SCRIPT_ERROR', message: string): ExecOutcome {
+  return { ok: false, failure: { code, message }, logs: NO_LOGS }
 }
