@@ -93,10 +93,17 @@ export class SandboxPool {
         scope,
         signal,
         killAfterMs,
-        done: (o) => (later ? later(o) : (answer = o)),
+        done: (o) => {
+          if (later) later(o)
+          else answer = o
+        },
       }
       this.hand(worker, job, true)
-      return answer ?? new Promise((resolve) => (answer ? resolve(answer) : (later = resolve)))
+      if (answer) return answer
+      // Answered later: by a message, a kill or a cancel, never before this returns.
+      return new Promise((resolve) => {
+        later = resolve
+      })
     }
     return new Promise((resolve) => {
       const job: Job = {
