@@ -7,9 +7,9 @@ import { STDLIB_SOURCE } from './stdlib.ts'
  * is as small as possible: the console, the timers and the standard library are compiled only when
  * a script first touches them (see `CONSOLE_SOURCE`, `TIMERS_SOURCE`), and so is the error reader
  * (`SCRIPT_DESCRIBE_SOURCE`), which only a failing script needs. It evaluates to private functions
- * the host keeps handles to (never put on `globalThis`): `run(json, fn)` installs the scope roots as
- * globals, calls the compiled script and serializes its result (or returns the promise it gave, to
- * be driven by the host), and `finish(value)` serializes a settled result under the deadline.
+ * the host keeps handles to (never put on `globalThis`): `run(json, fn)` parses the scope, calls the
+ * compiled script with its roots and serializes its result (or returns the promise it gave, to be
+ * driven by the host), and `finish(value)` serializes a settled result under the deadline.
  *
  * Tags of a serialized result: `J<json>` ok, `N<why>` not JSON, `D` too deep, `S<length>` too large.
  * The depth is checked here too: QuickJS's own cycle check in `JSON.stringify` is quadratic in the
@@ -18,7 +18,7 @@ import { STDLIB_SOURCE } from './stdlib.ts'
 export function scriptPrelude(limits: SandboxLimits): string {
   return `(() => {
 'use strict'
-const stringify = JSON.stringify, parse = JSON.parse, g = globalThis, String_ = String, Map_ = Map, Promise_ = Promise
+const stringify = JSON.stringify, parse = JSON.parse, String_ = String, Map_ = Map, Promise_ = Promise
 const NOT_JSON = {}, TOO_DEEP = {}
 const finish = (value) => {
   let why = '', s
@@ -46,8 +46,7 @@ const finish = (value) => {
 }
 const run = (json, fn) => {
   const s = parse(json)
-  g.input = s.input; g.trigger = s.trigger; g.nodes = s.nodes; g.vars = s.vars; g.item = s.item; g.run = s.run
-  const v = fn()
+  const v = fn(s.input, s.trigger, s.nodes, s.vars, s.item, s.run)
   return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof v.then === 'function' ? Promise_.resolve(v) : finish(v)
 }
 return { run, finish }

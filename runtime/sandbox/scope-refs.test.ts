@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ExpressionScope } from '../node-type.ts'
-import { scopeJsonFor } from './scope-refs.ts'
+import { scopeJsonFor, scriptScopeJsonFor } from './scope-refs.ts'
 
 const scope: ExpressionScope = {
   trigger: { severity: 'high' },
@@ -36,5 +36,27 @@ describe('scopeJsonFor', () => {
 
   it('never picks inherited keys', () => {
     expect(sent('nodes.__proto__ || nodes.constructor')).toEqual({ nodes: {} })
+  })
+})
+
+describe('scriptScopeJsonFor', () => {
+  const scriptScope = { ...scope, input: { ip: '10.0.0.1' } }
+  const sentToScript = (src: string) => JSON.parse(scriptScopeJsonFor(src, scriptScope))
+
+  it('adds input to the roots and narrows the same way', () => {
+    expect(sentToScript('return { bad: nodes.vt.output.n > 3, ip: input.ip }')).toEqual({
+      input: { ip: '10.0.0.1' },
+      nodes: { vt: { output: { n: 5 } } },
+    })
+    expect(sentToScript('return 1')).toEqual({})
+  })
+
+  it('sends every root, input included, to code that may reach them without naming them', () => {
+    for (const src of ['return eval("input")', 'return arguments', 'return \\u0069nput'])
+      expect(Object.keys(sentToScript(src))).toEqual(['input', 'trigger', 'nodes', 'vars', 'run'])
+  })
+
+  it('never sends input to an expression', () => {
+    expect(JSON.parse(scopeJsonFor('eval("input")', scriptScope))).not.toHaveProperty('input')
   })
 })

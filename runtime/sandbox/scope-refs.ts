@@ -1,10 +1,11 @@
 import type { ExpressionScope } from '../node-type.ts'
 
-/** The scope roots an expression is compiled against (its wrapper's parameters). */
-const ROOTS = ['trigger', 'nodes', 'vars', 'item', 'run'] as const
-type Root = (typeof ROOTS)[number]
+/** The scope roots of expressions (their wrapper's parameters) and of scripts (which also get `input`). */
+const EXPRESSION_ROOTS = ['trigger', 'nodes', 'vars', 'item', 'run'] as const
+const SCRIPT_ROOTS = ['input', ...EXPRESSION_ROOTS] as const
+type Root = (typeof SCRIPT_ROOTS)[number]
 
-/** What an expression can reach: every root (`all`) or some roots, `nodes` possibly narrowed to some keys. */
+/** What a source can reach: every root (`all`) or some roots, `nodes` possibly narrowed to some keys. */
 type Plan = 'all' | { root: Root; keys?: string[] }[]
 
 /**
@@ -12,7 +13,10 @@ type Plan = 'all' | { root: Root; keys?: string[] }[]
  * (`\u0074rigger`), `arguments` (the wrapper's parameters), a direct `eval`.
  */
 const REACHES_ANY = /\\|\beval\b|\barguments\b/
-const ROOT_RE = Object.fromEntries(ROOTS.map((r) => [r, new RegExp(`\\b${r}\\b`)])) as Record<Root, RegExp>
+const ROOT_RE = Object.fromEntries(SCRIPT_ROOTS.map((r) => [r, new RegExp(`\\b${r}\\b`)])) as Record<
+  Root,
+  RegExp
+>
 /** `nodes.id`, `nodes?.id`, `nodes['id']`, `nodes?.["id"]`; any other use of `nodes` needs all of it. */
 const NODE_USE =
   /\bnodes\b(?:\s*\??\.\s*([A-Za-z_$][\w$]*)|\s*(?:\?\.)?\[\s*(?:'([^'\\\n\r]*)'|"([^"\\\n\r]*)")\s*\])?/g
@@ -22,21 +26,32 @@ const plans = new Map<string, Plan>()
 /**
  * The JSON of the part of `scope` that `source` can reach: a root the source never names is left
  * out, and `nodes` is cut to the node ids it reads as `nodes.id` or `nodes['id']`. Conservative by
- * construction: the only way to reach a root is an identifier spelled in the source, so anything
- * unusual (an escape, `eval`, `arguments`, `nodes` used any other way) sends that root, or all of
- * them, whole. Large run histories then cost nothing to expressions that read one node.
+ * construction: the only way to reach a root is an identifier spelled in the source (the roots are
+ * the parameters or closure variables of the function the source is compiled into, never globals),
+ * so anything unusual (an escape, `eval`, `arguments`, `nodes` used any other way) sends that root,
+ * or all of them, whole. Large run histories then cost nothing to code that reads one node.
  * @example scopeJsonFor('nodes.vt.output.n > 3', scope) // '{"nodes":{"vt":{"output":{"n":5}}}}'
  */
 export function scopeJsonFor(source: string, scope: ExpressionScope): string {
+  return narrowed(source, scope, EXPRESSION_ROOTS)
+}
+
+/** `scopeJsonFor` for script-node code, whose scope also has `input`. */
+export function scriptScopeJsonFor(source: string, scope: ExpressionScope & { input: unknown }): string {
+  return narrowed(source, scope, SCRIPT_ROOTS)
+}
+
+function narrowed(source: string, scope: ExpressionScope, roots: readonly Root[]): string {
   const plan = planFor(source)
   const s = scope as unknown as Record<Root, unknown>
-  if (plan === 'all')
-    return JSON.stringify({ trigger: s.trigger, nodes: s.nodes, vars: s.vars, item: s.item, run: s.run })
   let out = ''
-  for (const { root, keys } of plan) {
-    const value = keys ? pick(s[root], keys) : JSON.stringify(s[root])
+  const add = (root: Root, value: string | undefined) => {
     if (value !== undefined) out += `${out ? ',' : ''}"${root}":${value}`
   }
+  if (plan === 'all') for (const root of roots) add(root, JSON.stringify(s[root]))
+  else
+    for (const { root, keys } of plan)
+      if (roots.includes(root)) add(root, keys ? pick(s[root], keys) : JSON.stringify(s[root]))
   return `{${out}}`
 }
 
@@ -65,7 +80,7 @@ function planFor(source: string): Plan {
 function analyse(source: string): Plan {
   if (REACHES_ANY.test(source)) return 'all'
   const plan: { root: Root; keys?: string[] }[] = []
-  for (const root of ROOTS) {
+  for (const root of SCRIPT_ROOTS) {
     if (!ROOT_RE[root].test(source)) continue
     if (root !== 'nodes') {
       plan.push({ root })

@@ -39,11 +39,17 @@ export interface ScriptExecutorOptions {
 }
 
 /**
- * The function a script's source is compiled into: sloppy mode (`this` = globalThis when called),
- * async only when the source awaits (a plain function's result needs no promise to be driven).
+ * The function a script's source is compiled into. The scope roots are parameters of an outer
+ * function, so the source reaches them only by name (the host sends only the roots it names, see
+ * `scriptScopeJsonFor`), and the source is the body of an inner function, where it may declare
+ * its own `input` or `run`. Sloppy mode (`this` = globalThis); async only when the source awaits
+ * (a plain function's result needs no promise to be driven). All of the wrapper before the source
+ * is on its first line, so error lines are the source's own.
  */
 const wrap = (code: string) =>
-  /\bawait\b/.test(code) ? `(async function () {${code}\n})` : `(function () {${code}\n})`
+  `(function (input, trigger, nodes, vars, item, run) { return (${
+    /\bawait\b/.test(code) ? 'async ' : ''
+  }function () {${code}\n})() })`
 
 /** Runs script-node code, one fresh QuickJS runtime per execution, taken from a pre-warmed pool. */
 export interface ScriptExecutor {

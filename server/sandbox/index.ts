@@ -3,7 +3,7 @@ import type { ExpressionEvaluator, ExpressionScope, ScriptRunner } from '../../r
 import { sandboxError } from '../../runtime/sandbox/errors.ts'
 import { resolveLimits, type SandboxLimits } from '../../runtime/sandbox/limits.ts'
 import { parseLogs, parseResult, type SandboxLog } from '../../runtime/sandbox/result.ts'
-import { scopeJsonFor } from '../../runtime/sandbox/scope-refs.ts'
+import { scopeJsonFor, scriptScopeJsonFor } from '../../runtime/sandbox/scope-refs.ts'
 import type { ExecOutcome } from '../../runtime/sandbox/vm.ts'
 import { type ChannelStats, ExpressionChannel } from './expression-channel.ts'
 import { type PoolStats, SandboxPool } from './pool.ts'
@@ -121,16 +121,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     run(code, scope, opts) {
       let json: string
       try {
-        json = scopeJson(() =>
-          JSON.stringify({
-            input: scope.input,
-            trigger: scope.trigger,
-            nodes: scope.nodes,
-            vars: scope.vars,
-            item: scope.item,
-            run: scope.run,
-          }),
-        )
+        // Only the roots (and nodes) the code names: it can reach no others.
+        json = scopeJson(() => scriptScopeJsonFor(code, scope))
       } catch (e) {
         return Promise.reject(e)
       }

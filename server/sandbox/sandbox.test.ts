@@ -25,6 +25,16 @@ describe('script execution', () => {
     expect(r.value).toBe(7)
   })
 
+  it('reaches the scope roots by name anywhere in the script, and lets it declare its own', async () => {
+    const value = async (code: string) => (await sandbox.run(code, scopeFor({ n: 2 }))).value
+    expect(await value('const input = 5; let run = 2; return input + run')).toBe(7)
+    expect(await value('return [1].map(() => input.n + nodes.vt.output.malicious)[0]')).toBe(7)
+    expect(await value('const k = "vt"; return nodes[k].output.malicious')).toBe(5)
+    expect(await value('return eval("trigger.severity")')).toBe('high')
+    // The roots are the script's variables, not properties of the global object.
+    expect(await value('return typeof globalThis.trigger')).toBe('undefined')
+  })
+
   it('settles a promise or thenable returned without await, as an async function would', async () => {
     const value = async (code: string) => (await sandbox.run(code, scopeFor())).value
     expect(await value('return Promise.resolve(3)')).toBe(3)
