@@ -26,7 +26,7 @@ export interface LinkAnswer {
  * successor's buffer.
  */
 export class SharedLink {
-  readonly ctl: Int32Array
+  private readonly ctl: Int32Array
   private readonly data: Buffer
   private readonly port: MessagePort | undefined
   private readonly remote: MessagePort | undefined

@@ -82,46 +82,41 @@ export class SandboxPool {
     const killAfterMs =
       (kind === 'script' ? this.options.limits.timeoutMs : this.options.limits.expressionTimeoutMs) +
       this.options.graceMs
+    // The outcome goes to `settle` once it is set; until then (an answer within the synchronous
+    // wait) it is kept in `answer`.
+    let answer: ExecOutcome | undefined
+    let settle: ((outcome: ExecOutcome) => void) | undefined
+    const job: Job = {
+      kind,
+      code,
+      scope,
+      signal,
+      killAfterMs,
+      done: (outcome) => {
+        if (settle) settle(outcome)
+        else answer = outcome
+      },
+    }
     const worker = this.queue.length === 0 ? this.pickIdle() : undefined
     if (worker) {
       // Nothing waits: the job goes straight to an idle worker, which the host may await at once.
-      let answer: ExecOutcome | undefined
-      let later: ((outcome: ExecOutcome) => void) | undefined
-      const job: Job = {
-        kind,
-        code,
-        scope,
-        signal,
-        killAfterMs,
-        done: (o) => {
-          if (later) later(o)
-          else answer = o
-        },
-      }
       this.hand(worker, job, true)
       if (answer) return answer
       // Answered later: by a message, a kill or a cancel, never before this returns.
       return new Promise((resolve) => {
-        later = resolve
+        settle = resolve
       })
     }
     return new Promise((resolve) => {
-      const job: Job = {
-        kind,
-        code,
-        scope,
-        signal,
-        killAfterMs,
-        done: (outcome) => {
-          signal?.removeEventListener('abort', onQueuedAbort)
-          resolve(outcome)
-        },
-      }
       const onQueuedAbort = () => {
         const i = this.queue.indexOf(job)
         if (i < 0) return
         this.queue.splice(i, 1)
         resolve(failed('SCRIPT_CANCELLED', 'the execution was cancelled'))
+      }
+      settle = (outcome) => {
+        signal?.removeEventListener('abort', onQueuedAbort)
+        resolve(outcome)
       }
       signal?.addEventListener('abort', onQueuedAbort, { once: true })
       this.queue.push(job)

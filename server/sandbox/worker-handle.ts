@@ -69,22 +69,18 @@ export class WorkerHandle {
 
   /**
    * Sends a job; the caller checked `ready && !busy`. With `mayWait`, a worker that is not busy with
-   * housekeeping is awaited synchronously: true when the job is already done (`onIdle` is then not
-   * called: the caller goes on dispatching).
+   * housekeeping is awaited synchronously. A job answered before this returns is done at once and
+   * `onIdle` is not called (the caller goes on dispatching).
    */
-  run(job: Job, mayWait: boolean): boolean {
+  run(job: Job, mayWait: boolean): void {
     this.busy = true
     this.job = job
     const { link } = this
     const wait = mayWait && !link.workerBusy
     link.send(job.kind, job.code, job.scope)
-    if (wait && link.waitSync(this.options.syncWaitMs)) {
+    if ((wait && link.waitSync(this.options.syncWaitMs)) || !link.awaitMessage()) {
       this.settle(false)
-      return !this.dead
-    }
-    if (!link.awaitMessage()) {
-      this.settle(false)
-      return !this.dead
+      return
     }
     this.timer = setTimeout(() => {
       if (this.link.answered) this.settle(true)
@@ -92,7 +88,6 @@ export class WorkerHandle {
         this.kill({ code: 'SCRIPT_TIMEOUT', message: 'the code did not stop at its deadline and was killed' })
     }, job.killAfterMs)
     job.signal?.addEventListener('abort', this.onAbort, { once: true })
-    return false
   }
 
   /** Stops the thread (a hang in C code only stops this way) and fails the current job. */

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { perConnection } from '../db/per-connection.ts'
 
 /** Writes of one connection committed together: what is submitted in one tick shares a transaction. */
 export interface GroupCommit {
@@ -100,18 +101,9 @@ export function createGroupCommit(sqlite: Database.Database, opts: GroupCommitOp
   }
 }
 
-const byConnection = new WeakMap<Database.Database, GroupCommit>()
-
 /**
  * The group commit of a connection, shared by every store on it (one per connection, so the writes
  * of all stores coalesce).
  * @example const writes = groupCommit(db.$client)
  */
-export function groupCommit(sqlite: Database.Database): GroupCommit {
-  let found = byConnection.get(sqlite)
-  if (!found) {
-    found = createGroupCommit(sqlite)
-    byConnection.set(sqlite, found)
-  }
-  return found
-}
+export const groupCommit: (sqlite: Database.Database) => GroupCommit = perConnection(createGroupCommit)

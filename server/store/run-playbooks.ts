@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { Playbook } from '../../runtime/format/schema.ts'
 import { deepFreeze } from '../../runtime/json/deep-freeze.ts'
+import { perConnection } from '../db/per-connection.ts'
 import { createLru } from './lru.ts'
 
 /**
@@ -23,20 +24,11 @@ export interface RunPlaybooks {
 /** Parsed documents kept in memory: runs in flight share a few playbooks. */
 const CACHE_SIZE = 64
 
-const byConnection = new WeakMap<Database.Database, RunPlaybooks>()
-
 /**
  * The run playbooks of a connection, shared by the stores on it (one set of statements, one cache).
  * @example const docs = runPlaybooks(sqlite); const { hash, json } = docs.keyOf(state.playbook); docs.put(hash, json)
  */
-export function runPlaybooks(sqlite: Database.Database): RunPlaybooks {
-  let found = byConnection.get(sqlite)
-  if (!found) {
-    found = createRunPlaybooks(sqlite)
-    byConnection.set(sqlite, found)
-  }
-  return found
-}
+export const runPlaybooks: (sqlite: Database.Database) => RunPlaybooks = perConnection(createRunPlaybooks)
 
 /** Prepares the statements of `run_playbooks` on one connection. */
 function createRunPlaybooks(sqlite: Database.Database): RunPlaybooks {
