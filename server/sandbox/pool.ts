@@ -29,6 +29,8 @@ export interface PoolStats {
   restarts: number
   kills: number
   wasmBytes: number
+  /** Ready workers whose scripts run on a runtime restored from its memory image. */
+  imageWorkers: number
 }
 
 const PAGE = 64 * 1024
@@ -145,6 +147,7 @@ export class SandboxPool {
       queued: this.queue.length,
       ...this.counters,
       wasmBytes: this.workers.reduce((n, w) => n + w.wasmBytes, 0),
+      imageWorkers: this.workers.filter((w) => w.ready && w.isolation === 'image').length,
     }
   }
 

@@ -70,4 +70,6 @@ export interface ChannelConfig extends WorkerConfig, LinkConfig {
 }
 
 /** Worker → host, over `parentPort`. */
-export type WorkerMessage = { type: 'ready'; wasmBytes: number } | { type: 'answered' }
+export type WorkerMessage =
+  | { type: 'ready'; wasmBytes: number; isolation?: 'image' | 'fresh' }
+  | { type: 'answered' }

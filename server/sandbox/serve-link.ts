@@ -1,6 +1,7 @@
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads'
 import base from '@jitl/quickjs-wasmfile-release-sync'
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from 'quickjs-emscripten-core'
+import type { HeapAllocator } from '../../runtime/sandbox/memory-image.ts'
 import { type ExecOutcome, NO_LOGS } from '../../runtime/sandbox/vm.ts'
 import { CH, type JobKind, type LinkConfig, type WorkerConfig, type WorkerMessage } from './protocol.ts'
 
@@ -46,12 +47,16 @@ export interface LinkJobs {
   run(kind: JobKind, code: string, scope: string): ExecOutcome
   /** One unit of housekeeping; true if more remains. Runs only while no request waits. */
   maintain?(): boolean
+  /** How the worker's scripts are isolated (reported when it is ready). */
+  isolation?: 'image' | 'fresh'
 }
 
 interface LinkWorker extends LinkJobs {
   link: LinkConfig
   clock: LinkClock
-  memory: WebAssembly.Memory
+  /** The WASM memories of the worker's modules. */
+  memories: readonly WebAssembly.Memory[]
+  /** A memory grown past this many bytes (by a greedy script) retires the worker. */
   retireAboveBytes: number
 }
 
@@ -62,17 +67,52 @@ interface LinkWorker extends LinkJobs {
  * @example const { module, clock, serve } = await openLinkWorker(workerData); serve({ run })
  */
 export async function openLinkWorker(config: WorkerConfig & LinkConfig) {
-  const memory = new WebAssembly.Memory({ initial: 256, maximum: config.maxPages })
-  const module: QuickJSWASMModule = await newQuickJSWASMModuleFromVariant(
-    newVariant(base, { wasmModule: config.wasm, wasmMemory: memory }),
-  )
+  const memories: WebAssembly.Memory[] = []
+  /** A QuickJS module on a memory of its own (counted for retirement), with its allocator. */
+  const newModule = async () => {
+    const memory = new WebAssembly.Memory({ initial: 256, maximum: config.maxPages })
+    memories.push(memory)
+    const module: QuickJSWASMModule = await newQuickJSWASMModuleFromVariant(
+      newVariant(base, { wasmModule: config.wasm, wasmMemory: memory }),
+    )
+    return { module, memory, heap: allocatorOf(module) }
+  }
+  const { module } = await newModule()
   const clock = new LinkClock(linkSlots(config))
   const serve = (jobs: LinkJobs): never => {
-    const ready: WorkerMessage = { type: 'ready', wasmBytes: memory.buffer.byteLength }
+    const ready: WorkerMessage = {
+      type: 'ready',
+      wasmBytes: wasmBytesOf(memories).total,
+      isolation: jobs.isolation,
+    }
     parentPort!.postMessage(ready)
-    return serveLink({ ...jobs, link: config, clock, memory, retireAboveBytes: config.retireAboveBytes })
+    return serveLink({ ...jobs, link: config, clock, memories, retireAboveBytes: config.retireAboveBytes })
   }
-  return { module, clock, serve }
+  return { module, newModule, clock, serve }
+}
+
+/** The total and the largest size of a worker's WASM memories. */
+function wasmBytesOf(memories: readonly WebAssembly.Memory[]) {
+  let total = 0
+  let largest = 0
+  for (const m of memories) {
+    total += m.buffer.byteLength
+    largest = Math.max(largest, m.buffer.byteLength)
+  }
+  return { total, largest }
+}
+
+/**
+ * Emscripten's `malloc`/`free` of a module (not part of quickjs-emscripten's public API: read from
+ * the Emscripten module it wraps); undefined when absent, and the script executor then does without
+ * a memory image.
+ */
+function allocatorOf(module: QuickJSWASMModule): HeapAllocator | undefined {
+  const em = (module as unknown as { module?: { _malloc?: unknown; _free?: unknown } }).module
+  const malloc = em?._malloc
+  const free = em?._free
+  if (typeof malloc !== 'function' || typeof free !== 'function') return undefined
+  return { malloc: (bytes) => malloc(bytes) as number, free: (ptr) => void free(ptr) }
 }
 
 /**
@@ -124,9 +164,9 @@ function serveLink(w: LinkWorker): never {
     housekeeping = w.maintain !== undefined
     if (housekeeping) Atomics.store(ctl, CH.BUSY, 1)
     write(ctl, data, port, outcome)
-    const bytes = w.memory.buffer.byteLength
-    ctl[CH.WASM_PAGES] = bytes / 65536
-    ctl[CH.RETIRE] = (!outcome.ok && outcome.fatal === true) || bytes > w.retireAboveBytes ? 1 : 0
+    const bytes = wasmBytesOf(w.memories)
+    ctl[CH.WASM_PAGES] = bytes.total / 65536
+    ctl[CH.RETIRE] = (!outcome.ok && outcome.fatal === true) || bytes.largest > w.retireAboveBytes ? 1 : 0
     Atomics.store(ctl, CH.RES, seen)
     Atomics.notify(ctl, CH.RES)
     if (Atomics.load(ctl, CH.ASYNC) === seen) parentPort!.postMessage({ type: 'answered' })

@@ -38,6 +38,8 @@ export class WorkerHandle {
   busy = false
   dead = false
   wasmBytes = 0
+  /** How this worker isolates scripts, once it is ready. */
+  isolation: 'image' | 'fresh' | undefined
   private worker: Worker
   private link: SharedLink
   private job: Job | undefined
@@ -109,6 +111,7 @@ export class WorkerHandle {
     if (m.type === 'ready') {
       this.ready = true
       this.wasmBytes = m.wasmBytes
+      this.isolation = m.isolation
       this.onIdle(this)
       return
     }

@@ -5,13 +5,14 @@ import type { PoolWorkerConfig } from './protocol.ts'
 import { openLinkWorker } from './serve-link.ts'
 
 /**
- * A sandbox pool worker thread: scripts (a fresh runtime each) and expressions, one job at a time
- * over its link (see `openLinkWorker`). Housekeeping (disposing spent runtimes, warming new ones
- * with the recent scripts compiled in) runs while no job waits. The supervisor kills this thread if
- * a job outlives its deadline.
+ * A sandbox pool worker thread: scripts and expressions, one job at a time over its link (see
+ * `openLinkWorker`). Scripts run on a QuickJS module of their own, whose one runtime is written back
+ * from its memory image after every execution (fresh runtimes if the image cannot be verified).
+ * Housekeeping (writing the image back, a new image when the recent scripts change) runs while no
+ * job waits. The supervisor kills this thread if a job outlives its deadline.
  */
 const config = workerData as PoolWorkerConfig
-const { module, clock, serve } = await openLinkWorker(config)
+const { module, newModule, clock, serve } = await openLinkWorker(config)
 
 /**
  * True when `code` parses on its own as the body of an async function (V8's `Function` constructor
@@ -27,7 +28,12 @@ const isPlainBody = (code: string) => {
     return false
   }
 }
-const scripts = createScriptExecutor(module, config.limits, clock.now, { warm: config.warm, isPlainBody })
+const scriptModule = await newModule()
+const scripts = createScriptExecutor(scriptModule.module, config.limits, clock.now, {
+  warm: config.warm,
+  isPlainBody,
+  image: scriptModule.heap && { memory: scriptModule.memory, heap: scriptModule.heap },
+})
 const expressions = createExpressionExecutor(module, config.limits, clock.now)
 
 while (scripts.maintain()) {}
@@ -36,4 +42,5 @@ serve({
   run: (kind, code, scope) =>
     kind === 'script' ? scripts.run(code, scope) : expressions.evaluate(code, scope),
   maintain: () => scripts.maintain(),
+  isolation: scripts.isolation,
 })
