@@ -38,6 +38,15 @@ export const triggerAlert = defineNode({
 })
 
 /**
+ * True when `normalizeAlert` would find a normalizer for the payload (it may still find the payload
+ * malformed). Lets a caller that only stores recognized alerts skip the error's cost.
+ * @example recognizesAlert({ host: 'ws1' }, 'auto') // false
+ */
+export function recognizesAlert(payload: unknown, format: 'auto' | Alert['source']): boolean {
+  return isObj(payload) && (format !== 'auto' || NORMALIZERS.some((n) => n.detect(payload)))
+}
+
+/**
  * Normalizes one payload; `format: 'auto'` tries each SIEM format in turn.
  * @example normalizeAlert(wazuhJson, 'auto', { now: Date.now(), fallbackId: 'run_1' }).severity // 'medium'
  */

@@ -1,5 +1,5 @@
 import type { Alert } from '../../nodes/trigger/alert/shape.ts'
-import { normalizeAlert } from '../../nodes/trigger/alert.ts'
+import { normalizeAlert, recognizesAlert } from '../../nodes/trigger/alert.ts'
 import { groupKey } from '../../nodes/trigger/grouping.ts'
 import { NodeError } from '../../runtime/node-type.ts'
 import type { EnqueueRequest, Runner } from '../runner/types.ts'
@@ -39,6 +39,8 @@ export interface AlertIntakeOptions {
 }
 
 function normalized(payload: unknown, trigger: AlertTrigger, now: number, runId: string): Alert | undefined {
+  // Most webhook payloads that are not alerts stop here, without building an error.
+  if (!recognizesAlert(payload, trigger.format)) return undefined
   try {
     return normalizeAlert(payload, trigger.format, { now, fallbackId: runId })
   } catch (err) {

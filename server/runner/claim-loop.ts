@@ -29,7 +29,7 @@ export interface ClaimLoopOptions {
 
 /**
  * The worker pool's claim loop: woken by `queue.subscribe` (no busy polling), with a slow fallback
- * poll, and never more than `concurrency` runs in flight. Kicks during a claim pass trigger one more
+ * poll, and never more than `concurrency` runs in flight; the free slots are claimed together. Kicks during a claim pass trigger one more
  * pass, so a wake-up is never lost.
  * @example const loop = createClaimLoop({ queue, workerId, concurrency: 8, clock, pollMs: 5000, execute, onError }); loop.start()
  */
@@ -52,21 +52,39 @@ export function createClaimLoop(opts: ClaimLoopOptions): ClaimLoop {
       do {
         again = false
         while (running && active < opts.concurrency) {
-          const run = await queue.claim(opts.workerId)
-          if (!run) break
-          if (!running) {
-            // Stopped during the claim: give the run back for recovery by another worker or start.
-            await opts.release(run)
-            break
+          // Every free slot claims at once: the claims share one grouped commit, so a busy event
+          // loop (long ticks under HTTP load) still fills all slots in one tick.
+          const wanted = opts.concurrency - active
+          const claims = await Promise.allSettled(
+            Array.from({ length: wanted }, () => queue.claim(opts.workerId)),
+          )
+          let drained = false
+          for (const claim of claims) {
+            if (claim.status === 'rejected') {
+              opts.onError(claim.reason)
+              drained = true
+              continue
+            }
+            const run = claim.value
+            if (!run) {
+              drained = true
+              continue
+            }
+            if (!running) {
+              // Stopped during the claim: give the run back for recovery by another worker or start.
+              await opts.release(run)
+              continue
+            }
+            active++
+            void opts
+              .execute(run)
+              .catch(opts.onError)
+              .finally(() => {
+                active--
+                void pass()
+              })
           }
-          active++
-          void opts
-            .execute(run)
-            .catch(opts.onError)
-            .finally(() => {
-              active--
-              void pass()
-            })
+          if (drained) break
         }
       } while (again && running)
     } catch (err) {

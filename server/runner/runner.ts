@@ -19,7 +19,7 @@ import type { Runner, RunnerOptions } from './types.ts'
  * const runId = await runner.enqueueRun({ playbookId: 'triage', mode: 'production', trigger: alert, requestedBy: 'webhook' })
  */
 export function createRunner(options: RunnerOptions): Runner {
-  const concurrency = options.concurrency ?? 8
+  const concurrency = options.concurrency ?? 32
   const leaseMs = options.leaseMs ?? 30_000
   if (!Number.isInteger(concurrency) || concurrency < 1)
     throw new Error(`runner concurrency must be a positive integer, got ${concurrency}`)

@@ -50,7 +50,7 @@ export interface RunnerOptions {
   bus?: RunEventSink
   /** Engine time, approval timeouts, lease renewals and the fallback poll (default: the system clock). */
   clock?: Clock
-  /** Runs executing at once in this process (default 8). */
+  /** Runs executing at once in this process (default 32; runs mostly wait on the journal and the sandbox, not the CPU). */
   concurrency?: number
   /** The queue's lease time: renewals happen every third of it (default 30 s). Match the queue's. */
   leaseMs?: number
