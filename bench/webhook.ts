@@ -128,7 +128,7 @@ export async function benchWebhook(): Promise<Row[]> {
     dataDir,
     adminPassword: PASSWORD,
     env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
-    nodeArgs: prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : [],
+    nodeArgs: [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), ...(process.env.XNODE ?? '').split(' ').filter(Boolean)],
   })
   const pid = server.child.pid ?? 0
   try {

@@ -3,7 +3,7 @@
 // start when a source changed), so neither it nor its sandbox threads load tsx. BULWARK_FROM_SOURCE=1
 // (or a failed build) runs the TypeScript sources through tsx instead.
 // Before that, the editor is built into dist/editor when missing or stale (see ensure-editor.mjs).
-// Memory: `npm start` also passes --max-semi-space-size=4 and MALLOC_ARENA_MAX=2 (they only work
+// Memory: `npm start` also passes --max-semi-space-size=8 and MALLOC_ARENA_MAX=2 (they only work
 // when the process starts); the old generation's growth factor can be set here, before the heap grows.
 // Together they keep the server under 200 MB under webhook load (README, Performance).
 import { setFlagsFromString } from 'node:v8'

@@ -20,6 +20,6 @@ describe('startCommand', () => {
     const start = startCommand()
     expect(start.script).toBe('bin/bulwark-server.mjs')
     expect(start.env.MALLOC_ARENA_MAX).toBe('2')
-    expect(start.nodeArgs).toContain('--max-semi-space-size=4')
+    expect(start.nodeArgs).toContain('--max-semi-space-size=8')
   })
 })

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 export interface StartCommand {
   /** Variables the shell sets before node starts (e.g. `MALLOC_ARENA_MAX`). */
   env: Record<string, string>
-  /** Flags given to node before the script (e.g. `--max-semi-space-size=4`). */
+  /** Flags given to node before the script (e.g. `--max-semi-space-size=8`). */
   nodeArgs: string[]
   /** The script, relative to the project root. */
   script: string
