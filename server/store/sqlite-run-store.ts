@@ -1,10 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, lt, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import type { RunEvent } from '../../runtime/engine/types.ts'
 import type { Db } from '../db/open.ts'
 import { runSteps, runs } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, pageSize } from './cursor.ts'
 import { type StoreDeps, withDefaults } from './deps.ts'
 import { groupCommit } from './group-commit.ts'
+import { runHotStatements } from './run-hot-statements.ts'
 import { runPlaybooks } from './run-playbooks.ts'
 import type { RunFilter, RunStore } from './run-store.ts'
 import { createRunJournal } from './sqlite-run-journal.ts'
@@ -35,45 +36,9 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
   const journal = createRunJournal(db)
   const record = (row: typeof runs.$inferSelect) => toRunRecord(row, playbooks.get)
   const writes = groupCommit(db.$client)
-  const p = (name: string) => sql.placeholder(name)
-  // Prepared once: building these queries per call cost more than running them (bench/store.ts).
-  const insertRun = db
-    .insert(runs)
-    .values({
-      id: p('id'),
-      playbookId: p('playbookId'),
-      version: p('version'),
-      mode: p('mode'),
-      status: 'queued',
-      triggerJson: p('triggerJson'),
-      queuedAt: p('queuedAt'),
-      parentRunId: p('parentRunId'),
-      retryOfRunId: p('retryOfRunId'),
-      retryFromNode: p('retryFromNode'),
-      createdBy: p('createdBy'),
-      simulateJson: p('simulateJson'),
-    })
-    .returning()
-    .prepare()
-  const next = db
-    .select({ id: runs.id })
-    .from(runs)
-    .where(eq(runs.status, 'queued'))
-    .orderBy(asc(runs.queuedAt), asc(runs.id))
-    .limit(1)
-  const claimNext = db
-    .update(runs)
-    .set({
-      status: 'running',
-      claimedBy: sql`${p('workerId')}`,
-      claimedUntil: sql`${p('until')}`,
-      startedAt: sql`coalesce(${runs.startedAt}, ${p('now')})`,
-      claims: sql`${runs.claims} + 1`,
-    })
-    .where(and(eq(runs.status, 'queued'), eq(runs.id, sql`(${next})`)))
-    .returning()
-    .prepare()
-
+  // Hot paths on better-sqlite3 directly (returning rows already shaped as `runs.$inferSelect`):
+  // drizzle's per-call mapping of the 24 columns cost about 5% of a whole run's persistence (bench/store.ts).
+  const hot = runHotStatements(db.$client)
   /** Ends a run whose row cannot be read as failed, saying why, instead of starting it over. */
   const endUnreadable = async (row: typeof runs.$inferSelect, err: unknown) => {
     const at = now()
@@ -108,7 +73,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         createdBy: run.createdBy ?? null,
         simulateJson: run.simulate && run.mode === 'test' ? JSON.stringify(run.simulate) : null,
       }
-      const row = await writes.submit(() => insertRun.get(values))
+      const row = await writes.submit(() => hot.insertRun.get(values))
       return record(row!)
     },
 
@@ -117,7 +82,7 @@ export function createSqliteRunStore(db: Db, deps?: StoreDeps): RunStore {
         // In the group commit: a claim shares its commit with the journal writes of the same tick.
         const row = await writes.submit(() => {
           const t = now()
-          return claimNext.get({ workerId, until: t + leaseMs, now: t })
+          return hot.claimNext.get({ workerId, until: t + leaseMs, now: t })
         })
         if (!row) return undefined
         try {
