@@ -116,8 +116,16 @@ export class NodeCtx implements NodeContext {
   resolve(value: unknown, extraScope?: Partial<ExpressionScope>): Promise<unknown> {
     try {
       const scope = extraScope ? { ...this.run.scope, ...extraScope } : this.run.scope
+      const ctx = this
+      // The signal is made only when an expression reaches the sandbox (most params never do).
       return Promise.resolve(
-        resolveValue(value, { scope, evaluator: this.run.env.evaluator, signal: this.signal }),
+        resolveValue(value, {
+          scope,
+          evaluator: this.run.env.evaluator,
+          get signal() {
+            return ctx.signal
+          },
+        }),
       )
     } catch (err) {
       return Promise.reject(err)

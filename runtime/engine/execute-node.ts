@@ -134,7 +134,10 @@ export class NodeExecution {
         : resolveCompiled(compiled.value, {
             scope: this.run.scope,
             evaluator: this.run.env.evaluator,
-            signal: ctx.signal,
+            // Made only when an expression reaches the sandbox (most params never do).
+            get signal() {
+              return ctx.signal
+            },
           })
     } catch (err) {
       this.failed(ctx, err)
