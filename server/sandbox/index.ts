@@ -18,7 +18,7 @@ export interface SandboxOptions {
   limits?: Partial<SandboxLimits>
   /** Wall-clock time past the deadline before a stuck worker is killed. Default 250 ms. */
   graceMs?: number
-  /** Fresh runtimes each worker keeps warm. Default 2. */
+  /** Fresh runtimes each worker keeps warm when it cannot use a memory image. Default 2. */
   warm?: number
   /** Jobs that may wait for a worker. Default 10,000. */
   maxQueue?: number
