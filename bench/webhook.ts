@@ -16,7 +16,8 @@ import type { Row } from './engine.ts'
  * the database, counted after the queue drained), HTTP p50/p99 and the server's RSS.
  *
  * Env: `BENCH_WEBHOOK_SECONDS` (default 10), `BENCH_WEBHOOK_CONNECTIONS` (default 50),
- * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of the server process there (on graceful exit).
+ * `BENCH_CPU_PROF=<dir>` writes a V8 CPU profile of the server process there (on graceful exit),
+ * `BENCH_NODE_ARGS` adds node flags to the server's (e.g. `--max-semi-space-size=16`).
  */
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -128,7 +129,10 @@ export async function benchWebhook(): Promise<Row[]> {
     dataDir,
     adminPassword: PASSWORD,
     env: { BULWARK_SKIP_EDITOR_BUILD: '1' },
-    nodeArgs: [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), ...(process.env.XNODE ?? '').split(' ').filter(Boolean)],
+    nodeArgs: [
+      ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []),
+      ...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ],
   })
   const pid = server.child.pid ?? 0
   try {

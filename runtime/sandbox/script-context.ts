@@ -35,8 +35,12 @@ function eagerGlobals(
   file: string,
   loaded?: (api: QuickJSHandle) => void,
 ) {
+  installApi(vm, vm.ctx.unwrapResult(vm.ctx.evalCode(source, file)), names, loaded)
+}
+
+/** Keeps `api` with the VM and defines each of `names` on the global object as its value there. */
+function installApi(vm: Vm, api: QuickJSHandle, names: string[], loaded?: (api: QuickJSHandle) => void) {
   const { ctx } = vm
-  const api = ctx.unwrapResult(ctx.evalCode(source, file))
   vm.own.push(api)
   loaded?.(api)
   for (const n of names) {
@@ -69,13 +73,7 @@ function lazyGlobals(
           const r = ctx.evalCode(source, file)
           if (r.error) return r as never
           api = r.value
-          vm.own.push(api)
-          loaded?.(api)
-          for (const n of names) {
-            const value = ctx.getProp(api, n)
-            ctx.defineProp(ctx.global, n, { value, configurable: true })
-            value.dispose()
-          }
+          installApi(vm, api, names, loaded)
         }
         return ctx.getProp(api, name)
       },

@@ -4,8 +4,8 @@ import { consoleSource, scriptPrelude } from './prelude.ts'
 import { RecentScripts } from './recent-scripts.ts'
 import { prepareScriptContext } from './script-context.ts'
 import { createImageScriptExecutor, type ScriptModuleMemory } from './script-image.ts'
-import { execute, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
-import { hostFailure, NO_LOGS, openVm, type Vm } from './vm.ts'
+import { execute, fatalOnThrow, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
+import { openVm, type Vm } from './vm.ts'
 
 export type { ScriptExecutor } from './script-run.ts'
 
@@ -66,16 +66,17 @@ export function createScriptExecutor(
   return {
     run(code, scopeJson) {
       if (dead) throw new Error('script executor is dead after a fatal error')
-      let vm: Vm | undefined
-      try {
-        vm = warm.pop() ?? open()
-        spent.push(vm)
-        if (ran.length < 16) ran.push(code)
-        return execute(vm, code, scopeJson, limits)
-      } catch (e) {
-        dead = true
-        return { ok: false, failure: hostFailure(e), logs: NO_LOGS, fatal: true }
-      }
+      return fatalOnThrow(
+        () => {
+          const vm = warm.pop() ?? open()
+          spent.push(vm)
+          if (ran.length < 16) ran.push(code)
+          return execute(vm, code, scopeJson, limits)
+        },
+        () => {
+          dead = true
+        },
+      )
     },
     maintain() {
       if (dead) return false

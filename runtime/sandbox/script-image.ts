@@ -4,8 +4,8 @@ import { type HeapAllocator, MemoryImage, probeHeapLayout } from './memory-image
 import { consoleSource, scriptPrelude } from './prelude.ts'
 import type { RecentScripts } from './recent-scripts.ts'
 import { prepareScriptContext } from './script-context.ts'
-import { execute, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
-import { hostFailure, NO_LOGS, openVm, type Vm } from './vm.ts'
+import { execute, fatalOnThrow, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
+import { openVm, type Vm } from './vm.ts'
 
 /** A module of its own for scripts: its memory and its allocator (used once, to find the heap). */
 export interface ScriptModuleMemory {
@@ -69,15 +69,17 @@ export function createImageScriptExecutor(
   return {
     run(code, scopeJson) {
       if (dead) throw new Error('script executor is dead after a fatal error')
-      try {
-        if (dirty) restore(current)
-        dirty = true
-        if (ran.length < 16) ran.push(code)
-        return execute(vm, code, scopeJson, limits)
-      } catch (e) {
-        dead = true
-        return { ok: false, failure: hostFailure(e), logs: NO_LOGS, fatal: true }
-      }
+      return fatalOnThrow(
+        () => {
+          if (dirty) restore(current)
+          dirty = true
+          if (ran.length < 16) ran.push(code)
+          return execute(vm, code, scopeJson, limits)
+        },
+        () => {
+          dead = true
+        },
+      )
     },
     maintain() {
       if (dead) return false

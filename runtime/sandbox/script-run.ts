@@ -5,6 +5,7 @@ import {
   classify,
   classifyCompile,
   type ExecOutcome,
+  hostFailure,
   NO_LOGS,
   parseTagged,
   settle,
@@ -45,6 +46,19 @@ export const wrap = (code: string) =>
   `(function (input, trigger, nodes, vars, item, run) { return (${
     /\bawait\b/.test(code) ? 'async ' : ''
   }function () {${code}\n})() })`
+
+/**
+ * Runs `body`; an exception from the host side (a broken module, a WASM trap) becomes a fatal
+ * outcome, after `kill` has marked the executor dead (its module must be discarded).
+ */
+export function fatalOnThrow(body: () => ExecOutcome, kill: () => void): ExecOutcome {
+  try {
+    return body()
+  } catch (e) {
+    kill()
+    return { ok: false, failure: hostFailure(e), logs: NO_LOGS, fatal: true }
+  }
+}
 
 /** Runs the hot-path functions of a fresh context once, so the first real call does not pay for first-use work. */
 export function warmUp(vm: Vm) {
