@@ -42,12 +42,13 @@ describe('the link to a sandbox worker', () => {
   it('lets the host thread go on while a long script runs (the worker says it runs long)', async () => {
     const t = performance.now()
     const pending = sandbox.run(
-      'const end = Date.now() + 150; while (Date.now() < end) {} return "done"',
+      'const end = Date.now() + 600; while (Date.now() < end) {} return "done"',
       scopeFor(),
     )
-    // The call returns once the script has run about 1 ms, not when it ends (about 150 ms later).
+    // The call returns once the script has run about 1 ms, not when it ends (about 600 ms later;
+    // the margin is for a CI machine busy with other test files, where a wake-up can take long).
     const blocked = performance.now() - t
-    expect(blocked).toBeLessThan(75)
+    expect(blocked).toBeLessThan(300)
     expect((await pending).value).toBe('done')
   })
 
