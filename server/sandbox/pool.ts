@@ -26,6 +26,8 @@ export interface PoolStats {
   busy: number
   queued: number
   executions: number
+  /** Executions answered while the host waited synchronously (no message, no event-loop turn). */
+  inline: number
   restarts: number
   kills: number
   wasmBytes: number
@@ -46,7 +48,7 @@ export class SandboxPool {
   private next = 0
   private closed = false
   private bootFailures = 0
-  private counters = { executions: 0, restarts: 0, kills: 0 }
+  private counters = { executions: 0, inline: 0, restarts: 0, kills: 0 }
   private config!: WorkerConfig
   private resourceLimits: ResourceLimits
 
@@ -216,12 +218,15 @@ export class SandboxPool {
   /** Hands a job to a worker, counting its end. */
   private hand(worker: WorkerHandle, job: Job, mayWait: boolean) {
     const done = job.done
+    let handing = true
     job.done = (outcome) => {
       this.counters.executions++
+      if (handing) this.counters.inline++
       if (!outcome.ok && outcome.failure.message.includes('was killed')) this.counters.kills++
       done(outcome)
     }
     worker.run(job, mayWait)
+    handing = false
   }
 
   /** Round-robin over idle workers, so a worker that just finished can warm its next runtime. */

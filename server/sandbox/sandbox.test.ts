@@ -13,6 +13,22 @@ describe('script execution', () => {
     expect(sandbox.stats()).toMatchObject({ workers: 2, ready: 2, imageWorkers: 2 })
   })
 
+  it('answers scripts sent right after the last answer inline (restoring the image does not hold the host off)', async () => {
+    const one = await createSandbox({ workers: 1, expressionChannel: false })
+    try {
+      await one.run('return 0', scopeFor())
+      const before = one.stats().inline
+      // Two scripts in the same tick: the second is sent while the worker restores after the first.
+      for (let i = 0; i < 20; i++) {
+        const pair = [one.run('return input.i', scopeFor({ i })), one.run('return input.i + 100', scopeFor({ i }))]
+        expect((await Promise.all(pair)).map((r) => r.value)).toEqual([i, i + 100])
+      }
+      expect(one.stats().inline - before).toBeGreaterThanOrEqual(34)
+    } finally {
+      await one.close()
+    }
+  })
+
   it('sees input, trigger, nodes and vars as JSON copies and returns JSON', async () => {
     const r = await sandbox.run(
       'return { n: input.n * 2, sev: trigger.severity, m: nodes.vt.output.malicious, run: run.id }',

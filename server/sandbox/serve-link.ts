@@ -49,6 +49,11 @@ export interface LinkJobs {
   maintain?(): boolean
   /** How the worker's scripts are isolated (reported when it is ready). */
   isolation?: 'image' | 'fresh'
+  /**
+   * Housekeeping takes a few µs (writing a memory image back): the worker does not report `BUSY`
+   * for it, so a host still waits for its next answer synchronously.
+   */
+  quickHousekeeping?: boolean
 }
 
 interface LinkWorker extends LinkJobs {
@@ -162,7 +167,7 @@ function serveLink(w: LinkWorker): never {
     }
     w.clock.stop()
     housekeeping = w.maintain !== undefined
-    if (housekeeping) Atomics.store(ctl, CH.BUSY, 1)
+    if (housekeeping && !w.quickHousekeeping) Atomics.store(ctl, CH.BUSY, 1)
     write(ctl, data, port, outcome)
     const bytes = wasmBytesOf(w.memories)
     ctl[CH.WASM_PAGES] = bytes.total / 65536
