@@ -20,7 +20,10 @@ describe('script execution', () => {
       const before = one.stats().inline
       // Two scripts in the same tick: the second is sent while the worker restores after the first.
       for (let i = 0; i < 20; i++) {
-        const pair = [one.run('return input.i', scopeFor({ i })), one.run('return input.i + 100', scopeFor({ i }))]
+        const pair = [
+          one.run('return input.i', scopeFor({ i })),
+          one.run('return input.i + 100', scopeFor({ i })),
+        ]
         expect((await Promise.all(pair)).map((r) => r.value)).toEqual([i, i + 100])
       }
       expect(one.stats().inline - before).toBeGreaterThanOrEqual(34)
