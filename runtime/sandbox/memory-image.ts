@@ -95,11 +95,6 @@ export class MemoryImage {
     return MemoryImage.take(memory, this.layout, this.low.length, this.heapFrom)
   }
 
-  /** Bytes written back by each `restore`. */
-  get size(): number {
-    return this.low.length + this.heap.length
-  }
-
   /** Writes the image back. Call between calls into the module, never during one. */
   restore(memory: WebAssembly.Memory) {
     const bytes = new Uint8Array(memory.buffer)

@@ -4,7 +4,7 @@ import { consoleSource, scriptPrelude } from './prelude.ts'
 import { RecentScripts } from './recent-scripts.ts'
 import { prepareScriptContext } from './script-context.ts'
 import { createImageScriptExecutor, type ScriptModuleMemory } from './script-image.ts'
-import { execute, fatalOnThrow, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
+import { execute, precompile, SCRIPT_FNS, type ScriptExecutor, ScriptRuns } from './script-run.ts'
 import { openVm, type Vm } from './vm.ts'
 
 export type { ScriptExecutor } from './script-run.ts'
@@ -60,27 +60,17 @@ export function createScriptExecutor(
   const open = () => prepareScriptContext(openVm(module, limits, prelude, SCRIPT_FNS, now), consoleCode)
   const warm: Vm[] = []
   const spent: Vm[] = []
-  /** Sources run since the last housekeeping (checked and noted off the hot path). */
-  const ran: string[] = []
-  let dead = false
+  const runs = new ScriptRuns(recent)
   return {
-    run(code, scopeJson) {
-      if (dead) throw new Error('script executor is dead after a fatal error')
-      return fatalOnThrow(
-        () => {
-          const vm = warm.pop() ?? open()
-          spent.push(vm)
-          if (ran.length < 16) ran.push(code)
-          return execute(vm, code, scopeJson, limits)
-        },
-        () => {
-          dead = true
-        },
-      )
-    },
+    run: (code, scopeJson) =>
+      runs.run(code, () => {
+        const vm = warm.pop() ?? open()
+        spent.push(vm)
+        return execute(vm, code, scopeJson, limits)
+      }),
     maintain() {
-      if (dead) return false
-      for (const code of ran.splice(0)) recent.note(code)
+      if (runs.dead) return false
+      runs.noteRan()
       const vm = spent.pop()
       if (vm) vm.dispose()
       else if (warm.length < warmTarget) warm.push(precompile(open(), recent.list()))
@@ -91,7 +81,7 @@ export function createScriptExecutor(
     },
     isolation: 'fresh',
     dispose() {
-      if (dead) return
+      if (runs.dead) return
       for (const vm of [...warm, ...spent]) vm.dispose()
       warm.length = 0
       spent.length = 0

@@ -4,7 +4,7 @@ import { type HeapAllocator, MemoryImage, probeHeapLayout } from './memory-image
 import { consoleSource, scriptPrelude } from './prelude.ts'
 import type { RecentScripts } from './recent-scripts.ts'
 import { prepareScriptContext } from './script-context.ts'
-import { execute, fatalOnThrow, precompile, SCRIPT_FNS, type ScriptExecutor } from './script-run.ts'
+import { execute, precompile, SCRIPT_FNS, type ScriptExecutor, ScriptRuns } from './script-run.ts'
 import { openVm, type Vm } from './vm.ts'
 
 /** A module of its own for scripts: its memory and its allocator (used once, to find the heap). */
@@ -57,8 +57,7 @@ export function createImageScriptExecutor(
   let current = base
   let compiledList: readonly string[] = []
   let dirty = false
-  let dead = false
-  const ran: string[] = []
+  const runs = new ScriptRuns(recent)
   const restore = (to: Saved) => {
     to.image.restore(memory)
     vm.own.length = to.own
@@ -67,23 +66,15 @@ export function createImageScriptExecutor(
     dirty = false
   }
   return {
-    run(code, scopeJson) {
-      if (dead) throw new Error('script executor is dead after a fatal error')
-      return fatalOnThrow(
-        () => {
-          if (dirty) restore(current)
-          dirty = true
-          if (ran.length < 16) ran.push(code)
-          return execute(vm, code, scopeJson, limits)
-        },
-        () => {
-          dead = true
-        },
-      )
-    },
+    run: (code, scopeJson) =>
+      runs.run(code, () => {
+        if (dirty) restore(current)
+        dirty = true
+        return execute(vm, code, scopeJson, limits)
+      }),
     maintain() {
-      if (dead) return false
-      for (const code of ran.splice(0)) recent.note(code)
+      if (runs.dead) return false
+      runs.noteRan()
       const list = recent.list()
       if (!sameList(list, compiledList)) {
         restore(base)
@@ -101,7 +92,7 @@ export function createImageScriptExecutor(
     },
     isolation: 'image',
     dispose() {
-      if (dead) return
+      if (runs.dead) return
       if (dirty) restore(current)
       vm.dispose()
     },
@@ -118,7 +109,8 @@ interface Saved {
 const save = (image: MemoryImage, vm: Vm): Saved => ({
   image,
   own: vm.own.length,
-  compiled: vm.compiled && new Map(vm.compiled),
+  // Never changed once made: a new image starts from the base (no map) and precompiles a new one.
+  compiled: vm.compiled,
 })
 
 /**

@@ -1,5 +1,6 @@
 import type { SandboxFailure } from './errors.ts'
 import type { SandboxLimits } from './limits.ts'
+import type { RecentScripts } from './recent-scripts.ts'
 import {
   callString,
   classify,
@@ -48,15 +49,31 @@ export const wrap = (code: string) =>
   }function () {${code}\n})() })`
 
 /**
- * Runs `body`; an exception from the host side (a broken module, a WASM trap) becomes a fatal
- * outcome, after `kill` has marked the executor dead (its module must be discarded).
+ * What both script executors keep around their executions: the sources run since the last
+ * housekeeping (noted into `recent` off the hot path), and death after a host-side exception (a
+ * broken module, a WASM trap), which becomes a fatal outcome: the module must be discarded.
  */
-export function fatalOnThrow(body: () => ExecOutcome, kill: () => void): ExecOutcome {
-  try {
-    return body()
-  } catch (e) {
-    kill()
-    return { ok: false, failure: hostFailure(e), logs: NO_LOGS, fatal: true }
+export class ScriptRuns {
+  dead = false
+  private readonly ran: string[] = []
+
+  constructor(private readonly recent: RecentScripts) {}
+
+  /** Runs one execution of `code` through `body`. Throws once the executor is dead. */
+  run(code: string, body: () => ExecOutcome): ExecOutcome {
+    if (this.dead) throw new Error('script executor is dead after a fatal error')
+    if (this.ran.length < 16) this.ran.push(code)
+    try {
+      return body()
+    } catch (e) {
+      this.dead = true
+      return { ok: false, failure: hostFailure(e), logs: NO_LOGS, fatal: true }
+    }
+  }
+
+  /** Notes the sources run since the last call into the recent scripts. */
+  noteRan() {
+    for (const code of this.ran.splice(0)) this.recent.note(code)
   }
 }
 

@@ -47,13 +47,12 @@ export interface LinkJobs {
   run(kind: JobKind, code: string, scope: string): ExecOutcome
   /** One unit of housekeeping; true if more remains. Runs only while no request waits. */
   maintain?(): boolean
-  /** How the worker's scripts are isolated (reported when it is ready). */
-  isolation?: 'image' | 'fresh'
   /**
-   * Housekeeping takes a few µs (writing a memory image back): the worker does not report `BUSY`
-   * for it, so a host still waits for its next answer synchronously.
+   * How the worker's scripts are isolated (reported when it is ready). With `image` housekeeping
+   * takes a few µs (writing the image back): the worker does not report `BUSY` for it, so a host
+   * still waits for its next answer synchronously.
    */
-  quickHousekeeping?: boolean
+  isolation?: 'image' | 'fresh'
 }
 
 interface LinkWorker extends LinkJobs {
@@ -167,7 +166,7 @@ function serveLink(w: LinkWorker): never {
     }
     w.clock.stop()
     housekeeping = w.maintain !== undefined
-    if (housekeeping && !w.quickHousekeeping) Atomics.store(ctl, CH.BUSY, 1)
+    if (housekeeping && w.isolation !== 'image') Atomics.store(ctl, CH.BUSY, 1)
     write(ctl, data, port, outcome)
     const bytes = wasmBytesOf(w.memories)
     ctl[CH.WASM_PAGES] = bytes.total / 65536

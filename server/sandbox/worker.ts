@@ -43,5 +43,4 @@ serve({
     kind === 'script' ? scripts.run(code, scope) : expressions.evaluate(code, scope),
   maintain: () => scripts.maintain(),
   isolation: scripts.isolation,
-  quickHousekeeping: scripts.isolation === 'image',
 })
